@@ -1,0 +1,4 @@
+import { ORG_ENTITIES } from '@kabar/org';
+
+/** Every entity of every context, for the TypeORM CLI and the seeds. */
+export const ALL_ENTITIES = [...ORG_ENTITIES];

@@ -1,0 +1,51 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { KabarConfig } from '@kabar/config';
+import { AllExceptionsFilter, JsonLogger, createValidationPipe, requestContextMiddleware } from '@kabar/common';
+import { ApiModule } from '../app.module';
+import { serveWebConsole } from '../web/web-static';
+
+/** Builds the HTTP app exactly as production runs it; tests call this too. */
+export async function createApiApp(config: KabarConfig, databaseUrl: string, logger = new JsonLogger(config.logLevel)): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl), { logger, bufferLogs: false });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+        },
+      },
+    }),
+  );
+  app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : { origin: false });
+  app.use(cookieParser());
+  app.use(requestContextMiddleware(logger));
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kabar API')
+      .setDescription('Social-media scheduling and analytics for local government')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebConsole(app.getHttpAdapter().getInstance());
+  return app;
+}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { JsonLogger } from '@kabar/common';
+import { loadConfigOrExit, prepareRuntime } from '../../api/src/runtime/prepare-runtime';
+import { onShutdown } from '../../api/src/runtime/shutdown';
+import { startWorker } from './start-worker';
+
+/** `npm run start:worker`: a worker process alone, against DATABASE_URL. Run as many as needed. */
+async function main() {
+  const config0 = loadConfigOrExit();
+  const logger = new JsonLogger(config0.logLevel);
+  const { config, databaseUrl } = await prepareRuntime(config0, { allowEmbedded: false, role: 'start:worker' });
+  const worker = await startWorker(config, databaseUrl, logger);
+  onShutdown(logger, () => worker.close());
+}
+
+main().catch((e) => {
+  process.stderr.write(`kabar: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+import { PLATFORMS, PlatformName, bool, duration, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
+
+export interface KabarConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  publicUrl: string | undefined;
+  secretKey: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  seedDemo: boolean | undefined;
+  sandbox: boolean | undefined;
+  defaultTimeZone: string;
+  corsOrigins: string[];
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  publishGraceMs: number;
+  workerConcurrency: number;
+  workerHealthPort: number;
+  platformApiUrls: Partial<Record<PlatformName, string>>;
+}
+
+/** name → [default, parser, description]; README's configuration table is generated from this list. */
+export const ENV_VARS = {
+  NODE_ENV: ['development', oneOf(['development', 'production', 'test'] as const), 'Runtime mode.'],
+  PORT: ['3000', int(1, 65535), 'HTTP port of the API (and of the whole product under `npm start`).'],
+  HOST: ['0.0.0.0', str, 'Interface the API listens on.'],
+  DATABASE_URL: [
+    undefined,
+    url(['postgres', 'postgresql']),
+    'PostgreSQL URL. Unset: `npm start` runs an embedded PostgreSQL under KABAR_DATA_DIR. Required by `start:api` and `start:worker`.',
+  ],
+  KABAR_DATA_DIR: ['./.kabar', str, 'Where the embedded PostgreSQL, the generated secret key and uploaded media are kept.'],
+  KABAR_EMBEDDED_PG_PORT: ['54329', int(1024, 65535), 'Port of the embedded PostgreSQL (loopback only).'],
+  KABAR_PUBLIC_URL: [
+    undefined,
+    url(['http', 'https']),
+    'Public base URL of the API (links in feeds, media fetched by platforms, OAuth redirects). Default http://localhost:PORT.',
+  ],
+  KABAR_SECRET_KEY: [
+    undefined,
+    secretKey,
+    '32 bytes, base64: encrypts platform tokens (AES-256-GCM) and signs sessions. The embedded default generates one under KABAR_DATA_DIR; production must set it.',
+  ],
+  KABAR_ADMIN_EMAIL: [undefined, str, 'Email of the first city admin, created at start when no user exists.'],
+  KABAR_ADMIN_PASSWORD: [undefined, str, 'Password of that first admin. Unset under the embedded default: a random one is generated and printed once.'],
+  KABAR_LOG_LEVEL: ['info', oneOf(['debug', 'info', 'warn', 'error'] as const), 'Least severe log level written (JSON lines on stdout).'],
+  KABAR_SEED_DEMO: [undefined, bool, 'Seed the Kota Bogor demo on first start. Default: true with the embedded database, false otherwise.'],
+  KABAR_SANDBOX: [undefined, bool, 'Start the sandbox platform servers and seed sandbox accounts. Default: true with the embedded database, false otherwise.'],
+  KABAR_DEFAULT_TIMEZONE: ['Asia/Jakarta', timeZone, 'Zone of units that set none (WIB).'],
+  KABAR_CORS_ORIGINS: ['', str, 'Comma-separated origins allowed by CORS. Empty: CORS closed.'],
+  KABAR_ACCESS_TOKEN_TTL: ['15m', duration, 'Lifetime of an access token.'],
+  KABAR_REFRESH_TOKEN_TTL: ['336h', duration, 'Lifetime of a refresh session (cookie).'],
+  KABAR_PUBLISH_GRACE: [
+    '30m',
+    duration,
+    'A post that fell due while no worker ran is still published when less than this late; otherwise it is marked missed.',
+  ],
+  KABAR_WORKER_CONCURRENCY: ['8', int(1, 256), 'Publishing jobs one worker process runs at once.'],
+  KABAR_WORKER_HEALTH_PORT: ['0', int(0, 65535), 'Port of the worker health endpoint (0: none).'],
+} as const;
+
+const PLATFORM_URL_DESCRIPTION =
+  "Base URL of the platform API (pins the API version; tests point it at the sandbox). Mastodon uses each account's instance URL.";
+
+export function platformEnvName(p: PlatformName): string {
+  return `KABAR_${p.toUpperCase()}_API_URL`;
+}
+
+export function describeEnv(): Array<{ name: string; default: string; description: string }> {
+  const rows: Array<{ name: string; default: string; description: string }> = Object.entries(ENV_VARS).map(([name, [def, , description]]) => ({
+    name,
+    default: def ?? '',
+    description,
+  }));
+  for (const p of PLATFORMS) rows.push({ name: platformEnvName(p), default: "(the platform's production URL)", description: PLATFORM_URL_DESCRIPTION });
+  return rows;
+}
+
+function read<T>(env: NodeJS.ProcessEnv, name: keyof typeof ENV_VARS): T {
+  const [def, parse] = ENV_VARS[name] as unknown as [string | undefined, (raw: string, name: string) => T];
+  const raw = env[name];
+  if (raw === undefined || raw === '') return (def === undefined ? undefined : parse(def, name)) as T;
+  return parse(raw, name);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
+  const platformApiUrls: Partial<Record<PlatformName, string>> = {};
+  for (const p of PLATFORMS) {
+    const raw = env[platformEnvName(p)];
+    if (raw) platformApiUrls[p] = url(['http', 'https'])(raw, platformEnvName(p));
+  }
+  return {
+    nodeEnv: read(env, 'NODE_ENV'),
+    port: read(env, 'PORT'),
+    host: read(env, 'HOST'),
+    databaseUrl: read(env, 'DATABASE_URL'),
+    dataDir: read(env, 'KABAR_DATA_DIR'),
+    embeddedPgPort: read(env, 'KABAR_EMBEDDED_PG_PORT'),
+    publicUrl: read(env, 'KABAR_PUBLIC_URL'),
+    secretKey: read(env, 'KABAR_SECRET_KEY'),
+    adminEmail: read(env, 'KABAR_ADMIN_EMAIL'),
+    adminPassword: read(env, 'KABAR_ADMIN_PASSWORD'),
+    logLevel: read(env, 'KABAR_LOG_LEVEL'),
+    seedDemo: read(env, 'KABAR_SEED_DEMO'),
+    sandbox: read(env, 'KABAR_SANDBOX'),
+    defaultTimeZone: read(env, 'KABAR_DEFAULT_TIMEZONE'),
+    corsOrigins: String(read(env, 'KABAR_CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    accessTokenTtlSeconds: read<number>(env, 'KABAR_ACCESS_TOKEN_TTL') / 1000,
+    refreshTokenTtlSeconds: read<number>(env, 'KABAR_REFRESH_TOKEN_TTL') / 1000,
+    publishGraceMs: read(env, 'KABAR_PUBLISH_GRACE'),
+    workerConcurrency: read(env, 'KABAR_WORKER_CONCURRENCY'),
+    workerHealthPort: read(env, 'KABAR_WORKER_HEALTH_PORT'),
+    platformApiUrls,
+  };
+}
+
+export { ConfigError, PLATFORMS };
+export type { PlatformName };

@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Locale, translate, hasKey } from '@kabar/i18n';
+import { AppError, ErrorDetail } from '../errors/app-error';
+import { currentContext } from './request-context';
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const DEFAULT_KEYS: Record<number, string> = {
+  400: 'errors.badRequest',
+  401: 'errors.unauthorized',
+  403: 'errors.forbidden',
+  404: 'errors.notFound',
+  409: 'errors.conflict',
+  413: 'errors.payloadTooLarge',
+  429: 'errors.tooManyRequests',
+};
+
+/** Maps any thrown error to `{statusCode, error, message, details?}` in the caller's language. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    const locale: Locale = currentContext()?.locale ?? 'id';
+    const appError = this.toAppError(exception, req);
+    if (appError.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    const details = appError.details.map((d: ErrorDetail) => ({
+      field: d.field,
+      code: d.code,
+      message: translate(locale, hasKey(d.code) ? d.code : 'validation.invalid', d.params),
+    }));
+    const params = { ...appError.params };
+    if (appError.key === 'validation.failed') params.fields = details.map((d) => `${d.field} (${d.message})`).join('; ');
+    const body: Record<string, unknown> = {
+      statusCode: appError.status,
+      error: STATUS_NAMES[appError.status] ?? 'Error',
+      message: translate(locale, appError.key, params),
+      code: appError.key,
+    };
+    if (details.length) body.details = details;
+    if (appError.status === 429 && typeof appError.params.retryAfterSeconds === 'number') {
+      res.setHeader('Retry-After', String(appError.params.retryAfterSeconds));
+    }
+    res.status(appError.status).json(body);
+  }
+
+  private toAppError(exception: unknown, req: Request): AppError {
+    if (exception instanceof AppError) return exception;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 404 && !(exception.getResponse() as { key?: string }).key) {
+        return new AppError(404, 'errors.routeNotFound', { path: req.path });
+      }
+      const cause = exception.cause as { type?: string } | undefined;
+      if (status === 400 && (exception.message.includes('JSON') || cause?.type === 'entity.parse.failed')) {
+        return new AppError(400, 'errors.invalidJson');
+      }
+      return new AppError(status, DEFAULT_KEYS[status] ?? (status >= 500 ? 'errors.internal' : 'errors.badRequest'));
+    }
+    const err = exception as { type?: string; status?: number };
+    if (err?.type === 'entity.parse.failed') return new AppError(400, 'errors.invalidJson');
+    if (err?.type === 'entity.too.large') return new AppError(413, 'errors.payloadTooLarge');
+    return new AppError(500, 'errors.internal');
+  }
+}

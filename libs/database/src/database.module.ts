@@ -1,0 +1,26 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from './data-source-options';
+
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+/** The app's one connection pool; each context registers its entities with TypeOrmModule.forFeature. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(url: string, poolSize = 10): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(url),
+          autoLoadEntities: true,
+          migrationsRun: false,
+          extra: { max: poolSize, application_name: 'kabar' },
+        }),
+      ],
+      providers: [{ provide: DATABASE_URL, useValue: url }],
+      exports: [DATABASE_URL],
+    };
+  }
+}

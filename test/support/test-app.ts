@@ -1,0 +1,55 @@
+import { INestApplication } from '@nestjs/common';
+import { AddressInfo } from 'net';
+import { DataSource } from 'typeorm';
+import { KabarConfig, loadConfig } from '@kabar/config';
+import { JsonLogger } from '@kabar/common';
+import { dataSourceOptions } from '@kabar/database';
+import { seedDemoUnits } from '@kabar/org';
+import { createApiApp } from '../../apps/api/src/runtime/create-api-app';
+import { ALL_ENTITIES } from '../../apps/api/src/entities';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  baseUrl: string;
+  config: KabarConfig;
+  databaseUrl: string;
+  ds: DataSource;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<KabarConfig> = {}): KabarConfig {
+  return {
+    ...loadConfig({ NODE_ENV: 'test', KABAR_LOG_LEVEL: 'error' }),
+    secretKey: Buffer.alloc(32, 7).toString('base64'),
+    seedDemo: false,
+    sandbox: false,
+    ...overrides,
+  };
+}
+
+/** The real API over real HTTP on a free port, against a database of its own, with the demo units seeded. */
+export async function startTestApp(overrides: Partial<KabarConfig> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const ds = new DataSource(dataSourceOptions(db.url, ALL_ENTITIES));
+  await ds.initialize();
+  const config0 = testConfig(overrides);
+  await seedDemoUnits(ds, config0.defaultTimeZone);
+  const app = await createApiApp(config0, db.url, new JsonLogger('error'));
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = { ...config0, port, publicUrl: baseUrl };
+  return {
+    app,
+    baseUrl,
+    config,
+    databaseUrl: db.url,
+    ds,
+    close: async () => {
+      await app.close();
+      await ds.destroy();
+      await db.drop();
+    },
+  };
+}
