@@ -19,9 +19,26 @@ export interface KabarConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   publishGraceMs: number;
+  minPostGapMs: number;
   workerConcurrency: number;
   workerHealthPort: number;
+  publishMaxAttempts: number;
+  publishPerAccountConcurrency: number;
+  publishPerPlatformRate: number;
+  publishLeaseMs: number;
+  publishDispatchIntervalMs: number;
+  stuckAfterMs: number;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
   platformApiUrls: Partial<Record<PlatformName, string>>;
+  platformOAuth: Partial<Record<PlatformName, PlatformOAuthConfig>>;
+}
+
+export interface PlatformOAuthConfig {
+  clientId?: string;
+  clientSecret?: string;
+  authorizeUrl?: string;
+  tokenUrl?: string;
 }
 
 /** name → [default, parser, description]; README's configuration table is generated from this list. */
@@ -60,8 +77,25 @@ export const ENV_VARS = {
     duration,
     'A post that fell due while no worker ran is still published when less than this late; otherwise it is marked missed.',
   ],
+  KABAR_MIN_POST_GAP: ['30m', duration, 'Two posts on one account closer than this get a warning before scheduling.'],
   KABAR_WORKER_CONCURRENCY: ['8', int(1, 256), 'Publishing jobs one worker process runs at once.'],
   KABAR_WORKER_HEALTH_PORT: ['0', int(0, 65535), 'Port of the worker health endpoint (0: none).'],
+  KABAR_PUBLISH_MAX_ATTEMPTS: ['6', int(1, 50), 'Tries of one post target on transient errors (exponential backoff with jitter) before it is marked failed.'],
+  KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: ['2', int(1, 64), 'Platform calls one worker process makes at once for one social account.'],
+  KABAR_PUBLISH_PER_PLATFORM_RATE: ['100', int(0, 100000), 'Posts per second one worker process sends to one platform (0: no limit).'],
+  KABAR_PUBLISH_LEASE: [
+    '60s',
+    duration,
+    'How long a worker holds a target it publishes without renewing; a target whose lease ran out is reconciled by another worker.',
+  ],
+  KABAR_PUBLISH_DISPATCH_INTERVAL: ['2s', duration, 'How often each worker looks for due, held, stuck and expired targets.'],
+  KABAR_STUCK_AFTER: ['10m', duration, 'A target still unpublished this long after its time is flagged stuck and shown to its admins.'],
+  KABAR_WEBHOOK_URL: [
+    undefined,
+    url(['http', 'https']),
+    'Optional URL that receives publishing events (failed, missed, stuck, reconnect needed) as signed JSON POSTs.',
+  ],
+  KABAR_WEBHOOK_SECRET: [undefined, str, 'HMAC-SHA256 key of the webhook: header X-Kabar-Signature: sha256=<hex of the body>.'],
 } as const;
 
 const PLATFORM_URL_DESCRIPTION =
@@ -71,6 +105,13 @@ export function platformEnvName(p: PlatformName): string {
   return `KABAR_${p.toUpperCase()}_API_URL`;
 }
 
+const OAUTH_VARS: Array<[keyof PlatformOAuthConfig, string, string]> = [
+  ['clientId', 'CLIENT_ID', 'OAuth client id of Kabar\'s app on the platform (needed for "Connect with OAuth").'],
+  ['clientSecret', 'CLIENT_SECRET', 'OAuth client secret of that app.'],
+  ['authorizeUrl', 'AUTHORIZE_URL', "OAuth authorise URL (default: the platform's own)."],
+  ['tokenUrl', 'TOKEN_URL', "OAuth token URL (default: the platform's own)."],
+];
+
 export function describeEnv(): Array<{ name: string; default: string; description: string }> {
   const rows: Array<{ name: string; default: string; description: string }> = Object.entries(ENV_VARS).map(([name, [def, , description]]) => ({
     name,
@@ -78,6 +119,8 @@ export function describeEnv(): Array<{ name: string; default: string; descriptio
     description,
   }));
   for (const p of PLATFORMS) rows.push({ name: platformEnvName(p), default: "(the platform's production URL)", description: PLATFORM_URL_DESCRIPTION });
+  for (const [, suffix, description] of OAUTH_VARS)
+    rows.push({ name: `KABAR_<PLATFORM>_${suffix}`, default: '', description: `${description} PLATFORM: FACEBOOK, INSTAGRAM, X, TIKTOK, YOUTUBE, THREADS.` });
   return rows;
 }
 
@@ -93,6 +136,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
   for (const p of PLATFORMS) {
     const raw = env[platformEnvName(p)];
     if (raw) platformApiUrls[p] = url(['http', 'https'])(raw, platformEnvName(p));
+  }
+  const platformOAuth: Partial<Record<PlatformName, PlatformOAuthConfig>> = {};
+  for (const p of PLATFORMS) {
+    const entry: PlatformOAuthConfig = {};
+    for (const [key, suffix] of OAUTH_VARS) {
+      const name = `KABAR_${p.toUpperCase()}_${suffix}`;
+      const raw = env[name];
+      if (raw) entry[key] = key.endsWith('Url') ? url(['http', 'https'])(raw, name) : raw;
+    }
+    if (Object.keys(entry).length) platformOAuth[p] = entry;
   }
   return {
     nodeEnv: read(env, 'NODE_ENV'),
@@ -116,9 +169,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     accessTokenTtlSeconds: read<number>(env, 'KABAR_ACCESS_TOKEN_TTL') / 1000,
     refreshTokenTtlSeconds: read<number>(env, 'KABAR_REFRESH_TOKEN_TTL') / 1000,
     publishGraceMs: read(env, 'KABAR_PUBLISH_GRACE'),
+    minPostGapMs: read(env, 'KABAR_MIN_POST_GAP'),
     workerConcurrency: read(env, 'KABAR_WORKER_CONCURRENCY'),
     workerHealthPort: read(env, 'KABAR_WORKER_HEALTH_PORT'),
+    publishMaxAttempts: read(env, 'KABAR_PUBLISH_MAX_ATTEMPTS'),
+    publishPerAccountConcurrency: read(env, 'KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY'),
+    publishPerPlatformRate: read(env, 'KABAR_PUBLISH_PER_PLATFORM_RATE'),
+    publishLeaseMs: read(env, 'KABAR_PUBLISH_LEASE'),
+    publishDispatchIntervalMs: read(env, 'KABAR_PUBLISH_DISPATCH_INTERVAL'),
+    stuckAfterMs: read(env, 'KABAR_STUCK_AFTER'),
+    webhookUrl: read(env, 'KABAR_WEBHOOK_URL'),
+    webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),
     platformApiUrls,
+    platformOAuth,
   };
 }
 

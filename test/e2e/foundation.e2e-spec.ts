@@ -1,10 +1,13 @@
 import { startTestApp, TestApp } from '../support/test-app';
 import { http } from '../support/http';
+import { userWithRole } from '../support/users';
 
 describe('foundation over HTTP', () => {
   let t: TestApp;
+  let token: string;
   beforeAll(async () => {
     t = await startTestApp();
+    token = (await userWithRole(t, { role: 'admin' })).token;
   });
   afterAll(() => t.close());
 
@@ -16,7 +19,8 @@ describe('foundation over HTTP', () => {
   });
 
   it('lists Kota Bogor: 6 kecamatan and 68 kelurahan with their Kemendagri codes', async () => {
-    const res = await http(t.baseUrl, 'GET', '/api/v1/units');
+    expect((await http(t.baseUrl, 'GET', '/api/v1/units')).status).toBe(401);
+    const res = await http(t.baseUrl, 'GET', '/api/v1/units', { token });
     expect(res.status).toBe(200);
     const units = res.body as Array<{ id: string; code: string; name: string; kind: string; parentId: string | null }>;
     const kec = units.filter((u) => u.kind === 'kecamatan');
@@ -31,19 +35,19 @@ describe('foundation over HTTP', () => {
   });
 
   it('filters units by kind and refuses an unknown kind in the caller language', async () => {
-    const ok = await http(t.baseUrl, 'GET', '/api/v1/units?kind=kecamatan');
+    const ok = await http(t.baseUrl, 'GET', '/api/v1/units?kind=kecamatan', { token });
     expect(ok.body).toHaveLength(6);
-    const id = await http(t.baseUrl, 'GET', '/api/v1/units?kind=planet');
+    const id = await http(t.baseUrl, 'GET', '/api/v1/units?kind=planet', { token });
     expect(id.status).toBe(400);
     expect(id.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(id.body.details[0]).toMatchObject({ field: 'kind', code: 'validation.isIn' });
     expect(id.body.details[0].message).toMatch(/^Harus salah satu dari/);
-    const en = await http(t.baseUrl, 'GET', '/api/v1/units?kind=planet', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await http(t.baseUrl, 'GET', '/api/v1/units?kind=planet', { token, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(en.body.details[0].message).toMatch(/^Must be one of/);
   });
 
   it('refuses unknown query fields', async () => {
-    const res = await http(t.baseUrl, 'GET', '/api/v1/units?colour=red');
+    const res = await http(t.baseUrl, 'GET', '/api/v1/units?colour=red', { token });
     expect(res.status).toBe(400);
     expect(res.body.details[0]).toMatchObject({ field: 'colour', code: 'validation.unknownField', message: 'Kolom tidak dikenal.' });
   });

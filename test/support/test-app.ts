@@ -1,5 +1,4 @@
 import { INestApplication } from '@nestjs/common';
-import { AddressInfo } from 'net';
 import { DataSource } from 'typeorm';
 import { KabarConfig, loadConfig } from '@kabar/config';
 import { JsonLogger } from '@kabar/common';
@@ -8,6 +7,7 @@ import { seedDemoUnits } from '@kabar/org';
 import { createApiApp } from '../../apps/api/src/runtime/create-api-app';
 import { ALL_ENTITIES } from '../../apps/api/src/entities';
 import { createTestDatabase } from './test-database';
+import { freePort } from './spawn-app';
 
 export interface TestApp {
   app: INestApplication;
@@ -29,17 +29,16 @@ export function testConfig(overrides: Partial<KabarConfig> = {}): KabarConfig {
 }
 
 /** The real API over real HTTP on a free port, against a database of its own, with the demo units seeded. */
-export async function startTestApp(overrides: Partial<KabarConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<KabarConfig> = {}, opts: { logger?: JsonLogger } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const ds = new DataSource(dataSourceOptions(db.url, ALL_ENTITIES));
   await ds.initialize();
-  const config0 = testConfig(overrides);
-  await seedDemoUnits(ds, config0.defaultTimeZone);
-  const app = await createApiApp(config0, db.url, new JsonLogger('error'));
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = { ...config0, port, publicUrl: baseUrl };
+  const config = testConfig({ port, publicUrl: baseUrl, ...overrides });
+  await seedDemoUnits(ds, config.defaultTimeZone);
+  const app = await createApiApp(config, db.url, opts.logger ?? new JsonLogger('error'));
+  await app.listen(port, '127.0.0.1');
   return {
     app,
     baseUrl,

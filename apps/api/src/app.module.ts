@@ -2,16 +2,25 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { KabarConfig } from '@kabar/config';
 import { DatabaseModule } from '@kabar/database';
 import { OrgModule } from '@kabar/org';
+import { AccountsModule } from '@kabar/accounts';
 import { HealthController } from './health/health.controller';
 import { ConfigModule } from '@kabar/common';
+import { WorkerFeaturesModule } from '../../worker/src/worker-features.module';
 
 /** The HTTP process: composes the contexts' modules. Domain code lives in libs/. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: KabarConfig, databaseUrl: string): DynamicModule {
+  /** `withWorker`: the embedded default runs the worker's features in this same process and pool. */
+  static forRoot(config: KabarConfig, databaseUrl: string, opts: { withWorker?: boolean } = {}): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), OrgModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl, opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10),
+        OrgModule,
+        AccountsModule,
+        ...(opts.withWorker ? [WorkerFeaturesModule] : []),
+      ],
       controllers: [HealthController],
     };
   }

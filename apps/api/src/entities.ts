@@ -1,4 +1,5 @@
 import { ORG_ENTITIES } from '@kabar/org';
+import { ACCOUNTS_ENTITIES } from '@kabar/accounts';
 
 /** Every entity of every context, for the TypeORM CLI and the seeds. */
-export const ALL_ENTITIES = [...ORG_ENTITIES];
+export const ALL_ENTITIES = [...ORG_ENTITIES, ...ACCOUNTS_ENTITIES];

@@ -3,8 +3,10 @@ import { JsonLogger } from '@kabar/common';
 import { loadConfigOrExit, prepareRuntime } from './runtime/prepare-runtime';
 import { createApiApp } from './runtime/create-api-app';
 import { seedDemo } from './runtime/seed-demo';
-import { startWorker } from '../../worker/src/start-worker';
+import { ensureFirstAdminByUrl } from './runtime/first-admin';
 import { onShutdown } from './runtime/shutdown';
+import { startDemoSandbox, syncSandboxAccounts } from './runtime/sandbox-runtime';
+import { withDataSource } from './runtime/with-data-source';
 
 /**
  * `node dist/apps/api/src/main.js`        → the API alone (production; needs DATABASE_URL).
@@ -14,16 +16,19 @@ async function main() {
   const all = process.argv.includes('--all');
   const config0 = loadConfigOrExit();
   const logger = new JsonLogger(config0.logLevel);
-  const { config, databaseUrl, embedded } = await prepareRuntime(config0, { allowEmbedded: all, role: 'start:api' });
+  const prepared = await prepareRuntime(config0, { allowEmbedded: all, role: 'start:api' });
+  const { databaseUrl, embedded } = prepared;
+  const demo = all && prepared.config.sandbox ? await startDemoSandbox(prepared.config) : undefined;
+  const config = demo?.config ?? prepared.config;
   if (config.seedDemo) await seedDemo(config, databaseUrl);
+  else if (config.adminEmail || embedded) await ensureFirstAdminByUrl(config, databaseUrl);
+  if (demo) await withDataSource(databaseUrl, (ds) => syncSandboxAccounts(ds, config, demo.sandbox));
 
-  const app = await createApiApp(config, databaseUrl, logger);
-  const worker = all ? await startWorker(config, databaseUrl, logger) : undefined;
+  const app = await createApiApp(config, databaseUrl, logger, { withWorker: all });
   try {
     await app.listen(config.port, config.host);
   } catch (e) {
     process.stderr.write(`kabar: cannot listen on ${config.host}:${config.port}: ${(e as Error).message}\n`);
-    await worker?.close();
     await app.close();
     await embedded?.stop();
     process.exit(1);
@@ -31,12 +36,13 @@ async function main() {
   process.stdout.write(
     `\nKabar is running at ${config.publicUrl}\n  API docs: ${config.publicUrl}/api/docs\n` +
       (embedded ? `  Data: ${config.dataDir} (embedded PostgreSQL)\n` : '') +
+      (demo ? `  Sandbox platforms: ${demo.sandbox.url}\n` : '') +
       '\n',
   );
 
   onShutdown(logger, async () => {
     await app.close();
-    await worker?.close();
+    await demo?.sandbox.close();
     await embedded?.stop();
   });
 }

@@ -1,13 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { deepMerge, Tree } from '../../../libs/i18n/src/deep-merge';
 
 /** Every page keeps its strings in locales/<lng>/<page>.json; they are merged into one namespace. */
 const files = import.meta.glob('./locales/*/*.json', { eager: true }) as Record<string, { default: Record<string, unknown> }>;
-const resources: Record<string, { translation: Record<string, unknown> }> = {};
+const resources: Record<string, { translation: Tree }> = {};
 for (const [file, mod] of Object.entries(files)) {
   const lng = file.split('/')[2];
   resources[lng] ??= { translation: {} };
-  Object.assign(resources[lng].translation, mod.default);
+  deepMerge(resources[lng].translation, mod.default);
 }
 
 export const LANGUAGES = ['id', 'en'] as const;

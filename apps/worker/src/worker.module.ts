@@ -2,14 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { KabarConfig } from '@kabar/config';
 import { DatabaseModule } from '@kabar/database';
 import { ConfigModule } from '@kabar/common';
+import { WorkerFeaturesModule } from './worker-features.module';
 
-/** The worker process: queue consumers and periodic triggers; no HTTP but a health port. */
+/** The worker process: queue consumers and periodic triggers; no HTTP but a health port. Add features to WorkerFeaturesModule. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: KabarConfig, databaseUrl: string): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, Math.max(4, config.workerConcurrency + 2))],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, Math.max(4, config.workerConcurrency + 2)), WorkerFeaturesModule],
     };
   }
 }

@@ -1,12 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import i18next, { i18n as I18n, TFunction } from 'i18next';
+import { deepMerge } from './deep-merge';
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
 /** Each bounded context keeps its messages in locales/<lng>/<context>.json; all are merged into one namespace. */
+
 function loadCatalogue(lng: Locale): Record<string, unknown> {
   const dir = path.join(__dirname, 'locales', lng);
   const merged: Record<string, unknown> = {};
@@ -14,7 +16,7 @@ function loadCatalogue(lng: Locale): Record<string, unknown> {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    Object.assign(merged, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    deepMerge(merged, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
   }
   return merged;
 }

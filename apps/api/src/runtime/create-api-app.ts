@@ -10,8 +10,13 @@ import { ApiModule } from '../app.module';
 import { serveWebConsole } from '../web/web-static';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
-export async function createApiApp(config: KabarConfig, databaseUrl: string, logger = new JsonLogger(config.logLevel)): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl), { logger, bufferLogs: false });
+export async function createApiApp(
+  config: KabarConfig,
+  databaseUrl: string,
+  logger = new JsonLogger(config.logLevel),
+  opts: { withWorker?: boolean } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl, opts), { logger, bufferLogs: false });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(

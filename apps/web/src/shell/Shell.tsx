@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { PAGES } from '../pages/registry';
 import { navigate } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useSession } from '../auth/session';
 
 /** The frame every page lives in: a skip link, the header, the navigation (a drawer on phones), the main area. */
 export function Shell({ path, children }: { path: string; children: ReactNode }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const { me, logout } = useSession();
+  const pages = PAGES.filter((p) => !p.visible || (me && p.visible(me)));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -31,11 +34,19 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
         <span className="tagline">{t('shell.tagline')}</span>
         <div className="topbar-actions">
           <LanguageSwitch />
+          {me && (
+            <>
+              <span className="user-name">{me.name}</span>
+              <button type="button" onClick={() => void logout()}>
+                {t('auth.logout')}
+              </button>
+            </>
+          )}
         </div>
       </header>
       <nav id="nav" className={open ? 'nav open' : 'nav'} aria-label={t('shell.navLabel')}>
         <ul>
-          {PAGES.map((p) => (
+          {pages.map((p) => (
             <li key={p.path}>
               <a
                 href={p.path}

@@ -11,7 +11,7 @@ export function requestContextMiddleware(logger: JsonLogger) {
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
-    const ctx = { requestId, locale: localeFromHeader(req.header('accept-language')), ip: req.ip };
+    const ctx = { requestId, locale: localeFromHeader(req.header('accept-language')), ip: req.ip, userAgent: req.header('user-agent')?.slice(0, 300) };
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       runWithContext(ctx, () =>

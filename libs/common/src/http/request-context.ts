@@ -6,6 +6,7 @@ export interface RequestContext {
   requestId: string;
   locale: Locale;
   ip?: string;
+  userAgent?: string;
   userId?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLength } from 'class-validator';
+import { v } from '@kabar/common';
 import { UNIT_KINDS, UnitEntity, UnitKind } from '../entities/unit.entity';
 
 export class UnitDto {
@@ -19,4 +20,22 @@ export function mapUnit(u: UnitEntity): UnitDto {
 export class ListUnitsQuery {
   @ApiPropertyOptional({ enum: UNIT_KINDS }) @IsOptional() @IsIn(UNIT_KINDS) kind?: UnitKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
+}
+
+const CHILD_KINDS = UNIT_KINDS.filter((k) => k !== 'kota' && k !== 'kabupaten');
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'Kelurahan Contoh' }) @IsString() @IsNotEmpty() @MaxLength(200, v({ max: 200 })) name: string;
+  @ApiProperty({ enum: CHILD_KINDS }) @IsIn(CHILD_KINDS) kind: UnitKind;
+  @ApiProperty() @IsUUID() parentId: string;
+  @ApiPropertyOptional({ example: '32.71.01.1099' }) @IsOptional() @IsString() @MaxLength(40, v({ max: 40 })) @Matches(/^[\w.-]+$/) code?: string;
+  @ApiPropertyOptional({ example: 'Asia/Jakarta' }) @IsOptional() @IsTimeZone() @MaxLength(64, v({ max: 64 })) timeZone?: string;
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() reviewRequired?: boolean;
+}
+
+export class UpdateUnitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200, v({ max: 200 })) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40, v({ max: 40 })) @Matches(/^[\w.-]+$/) code?: string;
+  @ApiPropertyOptional() @IsOptional() @IsTimeZone() @MaxLength(64, v({ max: 64 })) timeZone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() reviewRequired?: boolean;
 }

@@ -1,12 +1,74 @@
 import { Injectable } from '@nestjs/common';
-import { UnitDto, mapUnit, ListUnitsQuery } from '../dto/unit.dto';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AppError } from '@kabar/common';
+import { AccessPolicy } from '../access/access-policy.service';
+import { Principal } from '../access/principal';
+import { AuditService } from '../audit/audit.service';
+import { CreateUnitDto, ListUnitsQuery, UnitDto, UpdateUnitDto, mapUnit } from '../dto/unit.dto';
 import { UnitsRepository } from './units.repository';
 
+function codeTaken(e: unknown): AppError | unknown {
+  return e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === '23505' ? AppError.conflict('units.codeTaken') : e;
+}
+
+/** Everyone sees the units of their subtrees; only city admins change the tree. */
 @Injectable()
 export class UnitsService {
-  constructor(private readonly units: UnitsRepository) {}
+  constructor(
+    private readonly units: UnitsRepository,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
   async list(query: ListUnitsQuery, withinPaths?: string[]): Promise<UnitDto[]> {
     return (await this.units.list({ ...query, withinPaths })).map(mapUnit);
+  }
+
+  listFor(p: Principal, query: ListUnitsQuery): Promise<UnitDto[]> {
+    return this.list(query, this.policy.isCityAdmin(p) ? undefined : this.policy.paths(p));
+  }
+
+  async get(p: Principal, id: string): Promise<UnitDto> {
+    return mapUnit(await this.policy.requireUnit(p, id));
+  }
+
+  async create(p: Principal, dto: CreateUnitDto): Promise<UnitDto> {
+    this.policy.requireCityAdmin(p);
+    const parent = await this.policy.requireUnit(p, dto.parentId);
+    const unit = await this.ds
+      .transaction(async (em) => {
+        const created = await this.units.insert(em, {
+          name: dto.name.trim(),
+          kind: dto.kind,
+          parentId: parent.id,
+          code: dto.code ?? null,
+          timeZone: dto.timeZone ?? parent.timeZone,
+          reviewRequired: dto.reviewRequired,
+        });
+        await this.audit.record({ action: 'unit.create', objectType: 'unit', objectId: created.id, unitId: created.id, details: { ...dto } }, em);
+        return created;
+      })
+      .catch((e) => {
+        throw codeTaken(e);
+      });
+    return this.get(p, unit.id);
+  }
+
+  async update(p: Principal, id: string, dto: UpdateUnitDto): Promise<UnitDto> {
+    const unit = await this.policy.requireUnit(p, id);
+    this.policy.requireCityAdmin(p);
+    const patch = { ...dto, ...(dto.name !== undefined ? { name: dto.name.trim() } : {}) };
+    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, unit[k as keyof typeof patch]]));
+    await this.ds
+      .transaction(async (em) => {
+        await this.units.update(em, id, patch);
+        await this.audit.record({ action: 'unit.update', objectType: 'unit', objectId: id, unitId: id, details: { before, after: patch } }, em);
+      })
+      .catch((e) => {
+        throw codeTaken(e);
+      });
+    return this.get(p, id);
   }
 }

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+
+/**
+ * The worker's feature modules (queue consumers, dispatcher, periodic jobs). Listed once here: the worker
+ * process imports them (worker.module.ts), and `npm start` runs them inside the API process (app.module.ts)
+ * so one process holds one connection pool.
+ */
+@Module({
+  imports: [],
+})
+export class WorkerFeaturesModule {}

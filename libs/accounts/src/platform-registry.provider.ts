@@ -1,0 +1,26 @@
+import { Provider } from '@nestjs/common';
+import { KABAR_CONFIG } from '@kabar/common';
+import { KabarConfig } from '@kabar/config';
+import { PlatformRegistry, PlatformsConfig, defaultPlatformsConfig, Platform } from '@kabar/platforms';
+
+/** The adapters' endpoints: production defaults, overridden per platform by KABAR_<PLATFORM>_* settings (or the sandbox). */
+export function platformsConfigFrom(config: KabarConfig): PlatformsConfig {
+  const base = defaultPlatformsConfig();
+  const apiUrls = { ...base.apiUrls, ...config.platformApiUrls } as PlatformsConfig['apiUrls'];
+  const oauth = { ...base.oauth };
+  for (const [p, o] of Object.entries(config.platformOAuth)) {
+    const platform = p as Platform;
+    oauth[platform] = { authorizeUrl: o?.authorizeUrl ?? base.oauth[platform].authorizeUrl, tokenUrl: o?.tokenUrl ?? base.oauth[platform].tokenUrl };
+  }
+  const clients: PlatformsConfig['clients'] = {};
+  for (const [p, o] of Object.entries(config.platformOAuth)) {
+    if (o?.clientId) clients[p as Platform] = { clientId: o.clientId, clientSecret: o.clientSecret ?? '' };
+  }
+  return { ...base, apiUrls, oauth, clients };
+}
+
+export const platformRegistryProvider: Provider = {
+  provide: PlatformRegistry,
+  inject: [KABAR_CONFIG],
+  useFactory: (config: KabarConfig) => new PlatformRegistry(platformsConfigFrom(config)),
+};

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { AppError } from '@kabar/common';
+import { Role } from '../entities/membership.entity';
+import { UnitEntity } from '../entities/unit.entity';
+import { UnitsRepository } from '../units/units.repository';
+import { Principal } from './principal';
+
+let paramSeq = 0;
+
+/**
+ * The one access policy. A role on a unit covers its whole subtree. Anything outside the caller's
+ * units is "not found" (its existence is not revealed); a visible thing without the needed role is 403.
+ * Lists are filtered with `scope()`; single objects are checked with `requireUnit()`.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(private readonly units: UnitsRepository) {}
+
+  /** Paths of the subtrees the caller may see (any role) or act on (one of `roles`). */
+  paths(p: Principal, roles?: readonly Role[]): string[] {
+    const ms = roles ? p.memberships.filter((m) => roles.includes(m.role)) : p.memberships;
+    const paths = [...new Set(ms.map((m) => m.path))].sort();
+    // drop paths inside another path: fewer OR terms in every query
+    return paths.filter((path) => !paths.some((other) => other !== path && path.startsWith(other)));
+  }
+
+  covers(p: Principal, unit: Pick<UnitEntity, 'path'>, roles?: readonly Role[]): boolean {
+    return this.paths(p, roles).some((path) => unit.path.startsWith(path));
+  }
+
+  isCityAdmin(p: Principal): boolean {
+    return p.memberships.some((m) => m.role === 'admin' && m.isRoot);
+  }
+
+  requireCityAdmin(p: Principal): void {
+    if (!this.isCityAdmin(p)) throw AppError.forbidden();
+  }
+
+  /** The unit if the caller sees it and holds one of `roles` there; 404 when unseen, 403 when seen without the role. */
+  async requireUnit(p: Principal, unitId: string, roles?: readonly Role[]): Promise<UnitEntity> {
+    const unit = await this.units.findById(unitId);
+    if (!unit || !this.covers(p, unit)) throw AppError.notFound('errors.unitNotFound');
+    if (roles && !this.covers(p, unit, roles)) throw AppError.forbidden();
+    return unit;
+  }
+
+  /**
+   * Restricts a query to rows whose unit lies in the caller's subtrees.
+   * `unitIdColumn` is the row's unit id column, e.g. 'a.unit_id'.
+   */
+  scope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, p: Principal, unitIdColumn: string, roles?: readonly Role[]): SelectQueryBuilder<T> {
+    const paths = this.paths(p, roles);
+    if (!paths.length) return qb.andWhere('1 = 0');
+    const params: Record<string, string> = {};
+    const ors = paths.map((path) => {
+      const name = `scope_${++paramSeq % 1_000_000}`;
+      params[name] = `${path}%`;
+      return `su.path LIKE :${name}`;
+    });
+    return qb.andWhere(`${unitIdColumn} IN (SELECT su.id FROM units su WHERE ${ors.join(' OR ')})`, params);
+  }
+}

@@ -1,0 +1,172 @@
+import { BaseAdapter } from '../adapter-base';
+import { PlatformError } from '../errors';
+import { Classifier } from '../http/http-client';
+import { fileForm } from '../http/media';
+import { form } from '../http/oauth';
+import { classifyGraph } from '../graph/graph-errors';
+import { metaAuthorizeUrl } from '../graph/graph-oauth';
+import { composeText } from '../text/compose';
+import {
+  AccountCredentials,
+  AccountMetrics,
+  AuthorizeUrlParams,
+  ExchangeCodeParams,
+  PostMetrics,
+  PublishContent,
+  PublishResult,
+  RecentPost,
+  TokenSet,
+} from '../types';
+
+interface FbPost {
+  id: string;
+  message?: string;
+  created_time: string;
+  permalink_url?: string;
+}
+
+const postUrl = (pageId: string, postId: string) => `https://www.facebook.com/${pageId}/posts/${postId.split('_')[1] ?? postId}`;
+
+/** Facebook Pages via Graph. Page tokens never expire (no refresh): code 190 means reconnect. */
+export class FacebookAdapter extends BaseAdapter {
+  readonly platform = 'facebook' as const;
+  protected readonly classify: Classifier = (reply) => classifyGraph('facebook', reply);
+
+  private node(account: AccountCredentials, edge = ''): string {
+    return `${this.apiUrl}/${encodeURIComponent(account.externalId)}${edge ? `/${edge}` : ''}`;
+  }
+
+  async publish(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {
+    this.assertValid(content);
+    const message = composeText(content);
+    const media = content.media ?? [];
+    const token = { access_token: account.accessToken };
+    if (media.length === 1) {
+      const file = await this.download(media[0].url, media[0].mimeType);
+      const res = await this.http.send<{ id: string; post_id: string }>(
+        account,
+        { method: 'POST', url: this.node(account, 'photos'), params: token, data: fileForm('source', file, { caption: message, published: 'true' }) },
+        { create: true },
+      );
+      return { externalId: res.data.post_id, url: postUrl(account.externalId, res.data.post_id) };
+    }
+    const attached: Array<{ media_fbid: string }> = [];
+    for (const item of media) {
+      const file = await this.download(item.url, item.mimeType);
+      const res = await this.http.send<{ id: string }>(account, {
+        method: 'POST',
+        url: this.node(account, 'photos'),
+        params: token,
+        data: fileForm('source', file, { published: 'false' }),
+      });
+      attached.push({ media_fbid: res.data.id });
+    }
+    const body = form({
+      message,
+      link: media.length ? undefined : content.link,
+      fields: 'id,permalink_url',
+      attached_media: attached.length ? JSON.stringify(attached) : undefined,
+    });
+    const res = await this.http.send<{ id: string; permalink_url?: string }>(
+      account,
+      { method: 'POST', url: this.node(account, 'feed'), params: token, data: body },
+      { create: true },
+    );
+    return { externalId: res.data.id, url: res.data.permalink_url ?? postUrl(account.externalId, res.data.id) };
+  }
+
+  async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
+    const res = await this.http.send<{ data: FbPost[] }>(account, {
+      method: 'GET',
+      url: this.node(account, 'published_posts'),
+      params: { access_token: account.accessToken, fields: 'id,message,created_time,permalink_url', since: Math.floor(since.getTime() / 1000), limit: 100 },
+    });
+    return res.data.data.map((p) => ({
+      externalId: p.id,
+      url: p.permalink_url ?? postUrl(account.externalId, p.id),
+      text: p.message ?? '',
+      createdAt: new Date(p.created_time.replace(/\+0000$/, 'Z')),
+    }));
+  }
+
+  async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {
+    const res = await this.http.send<{ followers_count?: number; fan_count?: number }>(account, {
+      method: 'GET',
+      url: this.node(account),
+      params: { access_token: account.accessToken, fields: 'name,followers_count,fan_count' },
+    });
+    return { followers: res.data.followers_count ?? 0, raw: { fan_count: res.data.fan_count ?? 0, followers_count: res.data.followers_count ?? 0 } };
+  }
+
+  /** Reactions, comments and shares from the post; unique media views from insights when the Page has them. */
+  async postMetrics(account: AccountCredentials, externalIds: string[]): Promise<Record<string, PostMetrics>> {
+    const out: Record<string, PostMetrics> = {};
+    for (const id of externalIds) {
+      const res = await this.http.send<{
+        shares?: { count: number };
+        reactions?: { summary: { total_count: number } };
+        comments?: { summary: { total_count: number } };
+      }>(account, {
+        method: 'GET',
+        url: `${this.apiUrl}/${encodeURIComponent(id)}`,
+        params: { access_token: account.accessToken, fields: 'shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)' },
+      });
+      out[id] = {
+        likes: res.data.reactions?.summary.total_count ?? 0,
+        comments: res.data.comments?.summary.total_count ?? 0,
+        shares: res.data.shares?.count ?? 0,
+      };
+      try {
+        const ins = await this.http.send<{ data: Array<{ name: string; values: Array<{ value: number }> }> }>(account, {
+          method: 'GET',
+          url: `${this.apiUrl}/${encodeURIComponent(id)}/insights`,
+          params: { access_token: account.accessToken, metric: 'post_total_media_view_unique' },
+        });
+        const reach = ins.data.data.find((d) => d.name === 'post_total_media_view_unique')?.values.at(-1)?.value;
+        if (reach !== undefined) out[id].reach = reach;
+      } catch (e) {
+        if (e instanceof PlatformError && e.kind !== 'rejected') throw e; // insights missing for small Pages: keep the counts
+      }
+    }
+    return out;
+  }
+
+  authorizeUrl(p: AuthorizeUrlParams): string {
+    return metaAuthorizeUrl(this.oauth.authorizeUrl, p);
+  }
+
+  /** code → short user token → long-lived user token → first Page the user can CREATE_CONTENT on (its Page token). */
+  async exchangeCode(p: ExchangeCodeParams): Promise<TokenSet> {
+    const secrets = [p.clientSecret, p.code];
+    const short = await this.http.send<{ access_token: string }>(
+      null,
+      {
+        method: 'GET',
+        url: this.oauth.tokenUrl,
+        params: { client_id: p.clientId, client_secret: p.clientSecret, redirect_uri: p.redirectUri, code: p.code },
+      },
+      { secrets },
+    );
+    const long = await this.http.send<{ access_token: string }>(
+      null,
+      {
+        method: 'GET',
+        url: this.oauth.tokenUrl,
+        params: { grant_type: 'fb_exchange_token', client_id: p.clientId, client_secret: p.clientSecret, fb_exchange_token: short.data.access_token },
+      },
+      { secrets: [...secrets, short.data.access_token] },
+    );
+    const pages = await this.http.send<{ data: Array<{ id: string; name: string; access_token: string; tasks?: string[] }> }>(
+      null,
+      {
+        method: 'GET',
+        url: `${this.apiUrl}/me/accounts`,
+        params: { access_token: long.data.access_token, fields: 'id,name,access_token,tasks' },
+      },
+      { secrets: [long.data.access_token] },
+    );
+    const page = pages.data.data.find((pg) => !pg.tasks || pg.tasks.includes('CREATE_CONTENT'));
+    if (!page) return this.fail('auth', { platformCode: 'no_page', platformMessage: 'the user manages no Page with CREATE_CONTENT' });
+    return { accessToken: page.access_token, externalId: page.id, handle: page.name };
+  }
+}

@@ -1,0 +1,95 @@
+import axios, { AxiosInstance, AxiosRequestConfig } from 'axios';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { PlatformError } from '../errors';
+import { Platform, PlatformsConfig } from '../types';
+import { networkError, redact } from './network-errors';
+import { KeyedSemaphore } from './semaphore';
+
+export interface HttpReply<T = any> {
+  status: number;
+  headers: Record<string, unknown>;
+  data: T;
+}
+
+/** Turns a platform answer into the error it means, or null when it is a success. */
+export type Classifier = (reply: HttpReply) => PlatformError | null;
+
+export interface CallAccount {
+  externalId?: string;
+  accessToken?: string;
+  refreshToken?: string;
+}
+
+export interface SendOptions {
+  /** The call creates a post: a lost answer is an unknown outcome, not a transient error. */
+  create?: boolean;
+  classify?: Classifier;
+  /** Extra secrets to scrub from diagnostics (client secrets, codes). */
+  secrets?: string[];
+}
+
+/** Shared transport for every adapter of one registry: keep-alive agents, timeouts, per-account limit. */
+export class HttpTransport {
+  readonly axios: AxiosInstance;
+  readonly semaphore: KeyedSemaphore;
+
+  constructor(readonly config: PlatformsConfig) {
+    this.axios = axios.create({
+      timeout: config.timeoutMs,
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 256 }),
+      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 256 }),
+      validateStatus: () => true,
+      maxRedirects: 0,
+      maxBodyLength: Infinity,
+      maxContentLength: Infinity,
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
+    });
+    this.semaphore = new KeyedSemaphore(config.perAccountConcurrency);
+  }
+}
+
+/** One platform's view of the transport: classifies answers and network failures into PlatformError. */
+export class PlatformHttp {
+  constructor(
+    readonly platform: Platform,
+    private readonly transport: HttpTransport,
+    private readonly classify: Classifier,
+  ) {}
+
+  get config(): PlatformsConfig {
+    return this.transport.config;
+  }
+
+  async send<T = any>(account: CallAccount | null, req: AxiosRequestConfig, opts: SendOptions = {}): Promise<HttpReply<T>> {
+    const key = `${this.platform}:${account?.externalId ?? '-'}`;
+    const secrets = [account?.accessToken ?? '', account?.refreshToken ?? '', ...(opts.secrets ?? [])];
+    const reply = await this.transport.semaphore.run(key, async () => {
+      try {
+        const res = await this.transport.axios.request<T>(req);
+        return { status: res.status, headers: res.headers as Record<string, unknown>, data: res.data };
+      } catch (err) {
+        // axios errors hold the request config (headers, URL with tokens): never rethrow them.
+        throw this.report(networkError(this.platform, err, opts.create === true, secrets));
+      }
+    });
+    const mapped = (opts.classify ?? this.classify)(reply);
+    if (mapped) throw this.report(mapped, secrets);
+    return reply;
+  }
+
+  /** Throws `err` after logging it; useful for errors an adapter detects itself. */
+  fail(err: PlatformError): never {
+    throw this.report(err);
+  }
+
+  private report(err: PlatformError, secrets: string[] = []): PlatformError {
+    if (secrets.length && err.platformMessage) (err as { platformMessage?: string }).platformMessage = redact(err.platformMessage, secrets);
+    this.transport.config.logger?.('platform.error', err.toJSON());
+    return err;
+  }
+}
+
+export function ok2xx(reply: HttpReply): boolean {
+  return reply.status >= 200 && reply.status < 300;
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export { defaultPlatformsConfig } from './config';
+export { PlatformError, isPlatformError } from './errors';
+export type { PlatformErrorKind, PlatformErrorInit } from './errors';
+export { PlatformRegistry } from './registry';
+export { loadPlatformLimits } from './limits';
+export type { PlatformLimits, PlatformLimitsTable, MediaLimits, TextLimit } from './limits';
+export { contentFingerprint, matchesFingerprint, normalizeForFingerprint } from './text/fingerprint';
+export { composeText, htmlToText } from './text/compose';
+export { xWeightedLength, mastodonLength, threadsLength, textLength } from './text/length';
+export type { CountingMode } from './text/length';
+export { pkceChallenge } from './http/oauth';
+export { redact } from './http/network-errors';

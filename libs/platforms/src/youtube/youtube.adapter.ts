@@ -1,0 +1,241 @@
+import { BaseAdapter } from '../adapter-base';
+import { PlatformError, PlatformErrorKind } from '../errors';
+import { Classifier, HttpReply } from '../http/http-client';
+import { expiresIn, form, splitScopes, withQuery } from '../http/oauth';
+import { inSeconds, nextPacificMidnight } from '../http/retry-at';
+import { composeText } from '../text/compose';
+import { isVideo } from '../validate';
+import {
+  AccountCredentials,
+  AccountMetrics,
+  AuthorizeUrlParams,
+  ExchangeCodeParams,
+  OAuthClient,
+  PostMetrics,
+  PublishContent,
+  PublishOptions,
+  PublishResult,
+  RecentPost,
+  TokenSet,
+} from '../types';
+
+const AUTH = new Set([
+  'authError',
+  'insufficientPermissions',
+  'forbidden',
+  'youtubeSignupRequired',
+  'accountDelegationForbidden',
+  'authenticatedUserAccountSuspended',
+  'authenticatedUserAccountClosed',
+]);
+
+/** Google envelope `error.errors[0].reason` (and OAuth `invalid_grant`) → class (platform-apis.md §7.5). */
+const classifyYouTube: Classifier = (reply: HttpReply) => {
+  if (reply.status < 400) return null;
+  const body = (reply.data ?? {}) as { error?: string | { message?: string; errors?: Array<{ reason?: string }> }; error_description?: string };
+  if (typeof body.error === 'string')
+    return new PlatformError({
+      platform: 'youtube',
+      kind: body.error === 'invalid_grant' || body.error === 'invalid_client' || reply.status === 401 ? 'auth' : 'rejected',
+      httpStatus: reply.status,
+      platformCode: body.error,
+      platformMessage: body.error_description,
+    });
+  const reason = body.error?.errors?.[0]?.reason ?? String(reply.status);
+  let kind: PlatformErrorKind = 'rejected';
+  let retryAt: Date | undefined;
+  if (AUTH.has(reason) || reply.status === 401) kind = 'auth';
+  else if (reason === 'quotaExceeded') [kind, retryAt] = ['rate_limited', nextPacificMidnight()];
+  else if (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded') [kind, retryAt] = ['rate_limited', inSeconds(60)];
+  else if (reason === 'uploadLimitExceeded') [kind, retryAt] = ['rate_limited', inSeconds(86_400)];
+  else if (reason === 'backendError' || reason === 'internalError' || reply.status >= 500) kind = 'transient';
+  return new PlatformError({
+    platform: 'youtube',
+    kind,
+    httpStatus: reply.status,
+    platformCode: reason,
+    platformMessage: body.error?.message?.replace(/<[^>]+>/g, ''),
+    retryAt,
+  });
+};
+
+interface Video {
+  id: string;
+  statistics?: Record<string, string>;
+}
+
+/** YouTube Data API v3: video uploads only (no text, image or community posts in the API). */
+export class YouTubeAdapter extends BaseAdapter {
+  readonly platform = 'youtube' as const;
+  protected readonly classify = classifyYouTube;
+  /** Session URI per idempotency key: a retry asks the session before uploading again (§7.6). */
+  private readonly sessions = new Map<string, { uri: string; total: number }>();
+
+  private auth(account: AccountCredentials) {
+    return { Authorization: `Bearer ${account.accessToken}` };
+  }
+
+  private get uploadUrl(): string {
+    return this.apiUrl.replace(/\/youtube\/v3$/, '/upload/youtube/v3');
+  }
+
+  async publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult> {
+    this.assertValid(content);
+    const known = this.sessions.get(opts.idempotencyKey);
+    if (known) {
+      const res = await this.http.send<Video>(
+        account,
+        { method: 'PUT', url: known.uri, headers: { ...this.auth(account), 'Content-Range': `bytes */${known.total}` } },
+        { create: true },
+      );
+      if (res.status === 200 || res.status === 201) return this.done(opts.idempotencyKey, res.data.id);
+    }
+    const item = (content.media ?? []).find((m) => isVideo(m.mimeType))!;
+    const file = await this.download(item.url, item.mimeType);
+    const description = composeText(content);
+    const firstLine = content.text.trim().split('\n')[0] || description.split('\n')[0];
+    const title = Array.from(firstLine).length > 100 ? `${Array.from(firstLine).slice(0, 99).join('')}…` : firstLine;
+    const init = await this.http.send(account, {
+      method: 'POST',
+      url: this.uploadUrl + '/videos',
+      params: { uploadType: 'resumable', part: 'snippet,status' },
+      headers: {
+        ...this.auth(account),
+        'Content-Type': 'application/json; charset=UTF-8',
+        'X-Upload-Content-Length': String(file.bytes.length),
+        'X-Upload-Content-Type': item.mimeType,
+      },
+      data: {
+        snippet: { title, description, tags: (content.hashtags ?? []).map((t) => t.replace(/^#/, '')), categoryId: '25', defaultLanguage: 'id' },
+        status: { privacyStatus: 'public', selfDeclaredMadeForKids: false },
+      },
+    });
+    const uri = String(init.headers.location ?? '');
+    if (!uri) return this.fail('transient', { platformCode: 'no_session_uri', platformMessage: 'resumable session without Location' });
+    this.sessions.set(opts.idempotencyKey, { uri, total: file.bytes.length });
+    const res = await this.http.send<Video>(
+      account,
+      { method: 'PUT', url: uri, headers: { ...this.auth(account), 'Content-Type': item.mimeType }, data: file.bytes },
+      { create: true },
+    );
+    if (res.status === 308)
+      return this.fail('transient', { httpStatus: 308, platformCode: 'upload_incomplete', platformMessage: 'upload incomplete; resume the session' });
+    return this.done(opts.idempotencyKey, res.data.id);
+  }
+
+  private done(key: string, id: string): PublishResult {
+    this.sessions.delete(key);
+    return { externalId: id, url: `https://www.youtube.com/watch?v=${id}` };
+  }
+
+  private async channel(account: AccountCredentials, part: string) {
+    const res = await this.http.send<{
+      items: Array<{
+        id: string;
+        snippet?: { customUrl?: string; title?: string };
+        statistics?: Record<string, string>;
+        contentDetails?: { relatedPlaylists: { uploads: string } };
+      }>;
+    }>(account, {
+      method: 'GET',
+      url: `${this.apiUrl}/channels`,
+      headers: this.auth(account),
+      params: { part, mine: true },
+    });
+    const item = res.data.items[0];
+    return item ?? this.fail('auth', { platformCode: 'youtubeSignupRequired', platformMessage: 'the account has no YouTube channel' });
+  }
+
+  async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
+    const uploads = (await this.channel(account, 'contentDetails')).contentDetails!.relatedPlaylists.uploads;
+    const res = await this.http.send<{ items: Array<{ snippet: { description?: string }; contentDetails: { videoId: string; videoPublishedAt: string } }> }>(
+      account,
+      {
+        method: 'GET',
+        url: `${this.apiUrl}/playlistItems`,
+        headers: this.auth(account),
+        params: { part: 'contentDetails,snippet', playlistId: uploads, maxResults: 50 },
+      },
+    );
+    return res.data.items
+      .map((i) => ({
+        externalId: i.contentDetails.videoId,
+        url: `https://www.youtube.com/watch?v=${i.contentDetails.videoId}`,
+        text: i.snippet.description ?? '',
+        createdAt: new Date(i.contentDetails.videoPublishedAt),
+      }))
+      .filter((i) => i.createdAt >= since);
+  }
+
+  /** Counters arrive as strings; subscriberCount is rounded to 3 significant figures by YouTube. */
+  async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {
+    const s = (await this.channel(account, 'statistics')).statistics ?? {};
+    return {
+      followers: Number(s.subscriberCount ?? 0),
+      posts: Number(s.videoCount ?? 0),
+      raw: { viewCount: Number(s.viewCount ?? 0), videoCount: Number(s.videoCount ?? 0) },
+    };
+  }
+
+  async postMetrics(account: AccountCredentials, externalIds: string[]): Promise<Record<string, PostMetrics>> {
+    const out: Record<string, PostMetrics> = {};
+    const num = (v?: string) => (v === undefined ? undefined : Number(v));
+    for (let i = 0; i < externalIds.length; i += 50) {
+      const res = await this.http.send<{ items: Video[] }>(account, {
+        method: 'GET',
+        url: `${this.apiUrl}/videos`,
+        headers: this.auth(account),
+        params: { part: 'statistics,status', id: externalIds.slice(i, i + 50).join(',') },
+      });
+      for (const v of res.data.items)
+        out[v.id] = { views: num(v.statistics?.viewCount), likes: num(v.statistics?.likeCount), comments: num(v.statistics?.commentCount) };
+    }
+    return out;
+  }
+
+  authorizeUrl(p: AuthorizeUrlParams): string {
+    return withQuery(this.oauth.authorizeUrl, {
+      client_id: p.clientId,
+      redirect_uri: p.redirectUri,
+      response_type: 'code',
+      scope: p.scopes.join(' '),
+      access_type: 'offline',
+      prompt: 'consent',
+      state: p.state,
+      code_challenge: p.codeChallenge,
+      code_challenge_method: p.codeChallenge ? 'S256' : undefined,
+    });
+  }
+
+  async exchangeCode(p: ExchangeCodeParams): Promise<TokenSet> {
+    const tokens = await this.token({
+      client_id: p.clientId,
+      client_secret: p.clientSecret,
+      code: p.code,
+      grant_type: 'authorization_code',
+      redirect_uri: p.redirectUri,
+      code_verifier: p.codeVerifier,
+    });
+    const ch = await this.channel({ platform: 'youtube', externalId: '', accessToken: tokens.accessToken }, 'snippet');
+    return { ...tokens, externalId: ch.id, handle: ch.snippet?.customUrl?.replace(/^@/, '') ?? ch.snippet?.title };
+  }
+
+  /** Google keeps the refresh token: the answer has only a new access token. */
+  async refresh(account: AccountCredentials, client?: OAuthClient): Promise<TokenSet> {
+    if (!account.refreshToken)
+      return this.fail('auth', { platformCode: 'no_refresh_token', platformMessage: 'no refresh token (consent without offline access)' });
+    const c = this.client(client);
+    const tokens = await this.token({ client_id: c.clientId, client_secret: c.clientSecret, grant_type: 'refresh_token', refresh_token: account.refreshToken });
+    return { ...tokens, refreshToken: tokens.refreshToken ?? account.refreshToken, externalId: account.externalId, handle: account.handle };
+  }
+
+  private async token(params: Record<string, string | undefined>): Promise<TokenSet> {
+    const res = await this.http.send<{ access_token: string; refresh_token?: string; expires_in: number; scope?: string }>(
+      null,
+      { method: 'POST', url: this.oauth.tokenUrl, data: form(params) },
+      { secrets: [params.client_secret ?? '', params.code ?? '', params.refresh_token ?? ''] },
+    );
+    const d = res.data;
+    return { accessToken: d.access_token, refreshToken: d.refresh_token, expiresAt: expiresIn(d.expires_in), scopes: splitScopes(d.scope, /\s+/) };
+  }
+}

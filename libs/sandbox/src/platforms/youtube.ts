@@ -1,0 +1,186 @@
+import { token as newToken } from '../ids';
+import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
+import { authorizePage, bearer, consumeCode } from '../oauth';
+import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
+
+interface Session {
+  owner: string;
+  total: number;
+  type: string;
+  snippet: Record<string, any>;
+  status: Record<string, any>;
+  videoId?: string;
+}
+
+function googleError(code: number, reason: string, message: string, domain = 'youtube.video', headers?: Record<string, string>): Reply {
+  const status = code === 401 ? 'UNAUTHENTICATED' : code === 403 ? 'PERMISSION_DENIED' : code >= 500 ? 'UNAVAILABLE' : 'INVALID_ARGUMENT';
+  return json(code, { error: { code, message, errors: [{ message, domain, reason }], status } }, headers);
+}
+
+function videoJson(p: SandboxPost, a: SandboxAccount) {
+  return {
+    kind: 'youtube#video',
+    id: p.externalId,
+    snippet: { publishedAt: p.createdAt.toISOString(), channelId: a.externalId, title: p.title ?? '', description: p.text },
+    status: { uploadStatus: 'processed', privacyStatus: 'public' },
+    statistics: { viewCount: String(p.views), likeCount: String(p.likes), favoriteCount: '0', commentCount: String(p.comments) },
+  };
+}
+
+function startUpload(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
+  if (ctx.query.uploadType !== 'resumable') return googleError(400, 'invalidParameter', "Invalid value for uploadType: expected 'resumable'", 'global');
+  const snippet = ctx.body.snippet ?? {};
+  const title = String(snippet.title ?? '');
+  const description = String(snippet.description ?? '');
+  if (!title.trim() || [...title].length > 100 || /[<>]/.test(title))
+    return googleError(400, 'invalidTitle', 'The request metadata specifies an invalid or empty video title.');
+  if (Buffer.byteLength(description) > 5000 || /[<>]/.test(description))
+    return googleError(400, 'invalidDescription', 'The request metadata specifies an invalid video description.');
+  const total = Number(ctx.headers['x-upload-content-length'] ?? 0);
+  const type = String(ctx.headers['x-upload-content-type'] ?? '');
+  if (!type.startsWith('video/'))
+    return googleError(400, 'invalidVideoMetadata', 'The request metadata is invalid: X-Upload-Content-Type must be a video type.');
+  const uploadId = newToken('AEnB2U', 24);
+  env.store.bag<Session>('youtube:sessions').set(uploadId, { owner: a.externalId, total, type, snippet, status: ctx.body.status ?? {} });
+  return { status: 200, raw: '', headers: { location: `${ctx.base}/upload/youtube/v3/videos?uploadType=resumable&upload_id=${uploadId}` } };
+}
+
+function putUpload(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
+  const s = env.store.bag<Session>('youtube:sessions').get(String(ctx.query.upload_id ?? ''));
+  if (!s || s.owner !== a.externalId) return googleError(404, 'notFound', 'Upload session not found.', 'global');
+  const range = String(ctx.headers['content-range'] ?? '');
+  if (/^bytes \*\/\d+$/.test(range)) {
+    if (s.videoId) return json(200, videoJson(env.store.post('youtube', s.videoId)!, a));
+    return { status: 308, raw: '' };
+  }
+  if (s.videoId) return json(200, videoJson(env.store.post('youtube', s.videoId)!, a));
+  if (ctx.raw.length === 0) return googleError(400, 'mediaBodyRequired', 'The request does not include the video content.');
+  if (s.total && ctx.raw.length !== s.total) return { status: 308, raw: '', headers: { range: `bytes=0-${ctx.raw.length - 1}` } };
+  const id = newToken('', 8)
+    .replace(/[^A-Za-z0-9_-]/g, 'x')
+    .slice(0, 11);
+  s.videoId = id;
+  const post = env.store.addPost({
+    platform: 'youtube',
+    accountExternalId: a.externalId,
+    externalId: id,
+    url: `https://www.youtube.com/watch?v=${id}`,
+    title: String(s.snippet.title),
+    text: String(s.snippet.description ?? ''),
+    media: [{ mimeType: s.type, bytes: ctx.raw.length }],
+  });
+  return json(200, { ...videoJson(post, a), status: { uploadStatus: 'uploaded', privacyStatus: s.status.privacyStatus ?? 'public' } });
+}
+
+function token(ctx: Ctx, env: SandboxEnv): Reply {
+  const p = ctx.params;
+  const bad = (d: string) => json(400, { error: 'invalid_grant', error_description: d });
+  if (!p.client_id || !p.client_secret) return json(401, { error: 'invalid_client', error_description: 'The OAuth client was not found.' });
+  if (p.grant_type === 'authorization_code') {
+    const check = consumeCode(env.store, 'youtube', { code: p.code, clientId: p.client_id, redirectUri: p.redirect_uri, codeVerifier: p.code_verifier });
+    if (!check.ok) return bad('Bad Request');
+    const t = env.store.issueTokens(env.store.account('youtube', check.record.externalId)!);
+    return json(200, {
+      access_token: t.accessToken,
+      expires_in: 3599,
+      refresh_token: t.refreshToken,
+      scope: check.record.scopes.join(' '),
+      token_type: 'Bearer',
+    });
+  }
+  if (p.grant_type === 'refresh_token') {
+    const rec = env.store.tokenRecord(p.refresh_token);
+    if (!rec || rec.kind !== 'refresh' || rec.revoked || rec.platform !== 'youtube') return bad('Token has been expired or revoked.');
+    const acc = env.store.account('youtube', rec.externalId)!;
+    const t = env.store.issueTokens(acc, 'access');
+    env.store.revokeToken(t.refreshToken!); // Google keeps the original refresh token
+    return json(200, { access_token: t.accessToken, expires_in: 3599, scope: rec.scopes.join(' '), token_type: 'Bearer' });
+  }
+  return json(400, { error: 'unsupported_grant_type', error_description: 'Invalid grant_type' });
+}
+
+/** YouTube Data API v3: resumable videos.insert, channels/playlistItems/videos lists, Google OAuth. */
+export const youtube: PlatformModule = {
+  platform: 'youtube',
+  authenticate(ctx, env) {
+    if (ctx.path === '/o/oauth2/v2/auth' || ctx.path === '/token') return {};
+    const t = tokenAccount(env, 'youtube', bearer(ctx));
+    return t.state === 'ok'
+      ? { account: t.account }
+      : {
+          reply: googleError(
+            401,
+            'authError',
+            'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+            'global',
+          ),
+        };
+  },
+  isCreate: (ctx) => ctx.method === 'PUT' && ctx.path === '/upload/youtube/v3/videos',
+  handle(ctx, account, env) {
+    if (routeMatch(/^\/o\/oauth2\/v2\/auth$/, ctx, 'GET')) return authorizePage(env.store, 'youtube', ctx, { scopeSep: /\s+/ });
+    if (routeMatch(/^\/token$/, ctx, 'POST')) return token(ctx, env);
+    const a = account!;
+    if (routeMatch(/^\/upload\/youtube\/v3\/videos$/, ctx, 'POST')) return startUpload(ctx, a, env);
+    if (routeMatch(/^\/upload\/youtube\/v3\/videos$/, ctx, 'PUT')) return putUpload(ctx, a, env);
+    if (routeMatch(/^\/youtube\/v3\/channels$/, ctx, 'GET')) {
+      if (ctx.query.mine !== 'true') return googleError(400, 'missingRequiredParameter', 'No filter selected.', 'youtube.parameter');
+      const posts = env.store.posts('youtube', a.externalId);
+      return json(200, {
+        kind: 'youtube#channelListResponse',
+        items: [
+          {
+            kind: 'youtube#channel',
+            id: a.externalId,
+            snippet: { title: a.name, customUrl: `@${a.handle}` },
+            statistics: {
+              viewCount: String(posts.reduce((s, p) => s + p.views, 0)),
+              subscriberCount: String(a.followers),
+              hiddenSubscriberCount: false,
+              videoCount: String(posts.length),
+            },
+            contentDetails: { relatedPlaylists: { uploads: `UU${a.externalId.slice(2)}` } },
+          },
+        ],
+      });
+    }
+    if (routeMatch(/^\/youtube\/v3\/playlistItems$/, ctx, 'GET')) {
+      if (ctx.query.playlistId !== `UU${a.externalId.slice(2)}`)
+        return googleError(404, 'playlistNotFound', "The playlist identified with the request's playlistId parameter cannot be found.", 'youtube.playlistItem');
+      const max = Math.min(50, Number(ctx.query.maxResults ?? 5));
+      const items = env.store.posts('youtube', a.externalId).slice().reverse().slice(0, max);
+      return json(200, {
+        items: items.map((p) => ({
+          kind: 'youtube#playlistItem',
+          snippet: { title: p.title, description: p.text, publishedAt: p.createdAt.toISOString() },
+          contentDetails: { videoId: p.externalId, videoPublishedAt: p.createdAt.toISOString() },
+        })),
+      });
+    }
+    if (routeMatch(/^\/youtube\/v3\/videos$/, ctx, 'GET')) {
+      const ids = String(ctx.query.id ?? '')
+        .split(',')
+        .filter(Boolean)
+        .slice(0, 50);
+      return json(200, {
+        items: ids
+          .map((id) => env.store.post('youtube', id))
+          .filter((p): p is SandboxPost => !!p)
+          .map((p) => videoJson(p, a)),
+      });
+    }
+    return googleError(404, 'notFound', 'Not Found', 'global');
+  },
+  faultReply(kind, _ctx, fault) {
+    if (kind === 'server') return googleError(503, 'backendError', 'Backend Error', 'global');
+    if (kind === 'rate')
+      return googleError(
+        403,
+        'quotaExceeded',
+        'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
+        'youtube.quota',
+      );
+    if (kind === 'expired') return googleError(401, 'authError', 'Request had invalid authentication credentials.', 'global');
+    return googleError(400, 'invalidVideoMetadata', fault.message ?? 'The request metadata is invalid.');
+  },
+};
