@@ -1,47 +1,30 @@
 import { Browser, Page } from 'playwright-core';
 import { SandboxHandle, startSandbox } from '@kabar/sandbox';
-import { createTestDatabase } from '../support/test-database';
-import { SpawnedApp, freePort, spawnApp } from '../support/spawn-app';
-import { describeBrowser, launchBrowser, screenshot } from '../support/browser';
+import { SpawnedApp } from '../support/spawn-app';
+import { describeBrowser, screenshot } from '../support/browser';
 import { sandboxEnv } from '../support/sandbox-config';
-
-const ADMIN = { email: 'kota.admin@test.kabar', password: 'Sandi-yang-panjang-2026' };
+import { BROWSER_ADMIN, BrowserApp, startBrowserApp } from '../support/browser-app';
+import { loginInBrowser } from '../support/browser-auth';
 
 async function logIn(page: Page, baseUrl: string) {
+  await loginInBrowser(page, baseUrl, BROWSER_ADMIN.email, BROWSER_ADMIN.password);
   await page.goto(baseUrl + '/accounts');
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
 describeBrowser('accounts page (Chromium)', () => {
   let sb: SandboxHandle;
+  let ctx: BrowserApp;
   let app: SpawnedApp;
   let browser: Browser;
-  let dropDb: () => Promise<void>;
 
   beforeAll(async () => {
     sb = await startSandbox();
-    const db = await createTestDatabase();
-    dropDb = db.drop;
-    const port = await freePort();
-    app = await spawnApp({
-      PORT: String(port),
-      KABAR_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: db.url,
-      KABAR_SECRET_KEY: Buffer.alloc(32, 5).toString('base64'),
-      KABAR_SEED_DEMO: 'true',
-      KABAR_ADMIN_EMAIL: ADMIN.email,
-      KABAR_ADMIN_PASSWORD: ADMIN.password,
-      ...sandboxEnv(sb),
-    });
-    browser = await launchBrowser();
+    ctx = await startBrowserApp(sandboxEnv(sb));
+    ({ app, browser } = ctx);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await dropDb?.();
+    await ctx?.close();
     await sb?.close();
   });
 

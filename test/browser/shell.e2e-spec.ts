@@ -1,34 +1,22 @@
 import { Browser } from 'playwright-core';
-import { createTestDatabase } from '../support/test-database';
-import { SpawnedApp, spawnApp } from '../support/spawn-app';
-import { describeBrowser, launchBrowser, screenshot } from '../support/browser';
+import { SpawnedApp } from '../support/spawn-app';
+import { describeBrowser, screenshot } from '../support/browser';
+import { BROWSER_ADMIN, BrowserApp, startBrowserApp } from '../support/browser-app';
 import { loginInBrowser } from '../support/browser-auth';
 
-const ADMIN = { email: 'admin.shell@kabar.test', password: 'shell-test-password-1' };
+const ADMIN = BROWSER_ADMIN;
 
 describeBrowser('web console shell (Chromium)', () => {
+  let ctx: BrowserApp;
   let app: SpawnedApp;
   let browser: Browser;
-  let dropDb: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createTestDatabase();
-    dropDb = db.drop;
-    app = await spawnApp({
-      DATABASE_URL: db.url,
-      KABAR_SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
-      KABAR_SEED_DEMO: 'true',
-      KABAR_ADMIN_EMAIL: ADMIN.email,
-      KABAR_ADMIN_PASSWORD: ADMIN.password,
-    });
-    browser = await launchBrowser();
+    ctx = await startBrowserApp();
+    ({ app, browser } = ctx);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await dropDb?.();
-  });
+  afterAll(() => ctx?.close());
 
   it('opens in Indonesian, switches to English and back', async () => {
     const page = await browser.newPage();

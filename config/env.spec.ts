@@ -1,0 +1,42 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigError, describeEnv, loadConfig } from './env';
+
+describe('configuration', () => {
+  it('has a default for everything the embedded start needs', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, dataDir: './.kabar', defaultTimeZone: 'Asia/Jakarta', publishGraceMs: 30 * 60_000 });
+    expect(c.databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be from 1 to 65535/],
+    ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL must use postgres/],
+    ['KABAR_SECRET_KEY', 'c2hvcnQ=', /KABAR_SECRET_KEY must be 32 bytes/],
+    ['KABAR_DEFAULT_TIMEZONE', 'Mars/Olympus', /KABAR_DEFAULT_TIMEZONE must be an IANA time zone/],
+    ['KABAR_PUBLISH_GRACE', 'soon', /KABAR_PUBLISH_GRACE must be a duration/],
+    ['KABAR_X_API_URL', 'not a url', /KABAR_X_API_URL must be a URL/],
+  ])('refuses %s=%s with a line naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('never echoes a database password in an error', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://kabar:rahasia@db/kabar' })).not.toThrow(/rahasia/);
+  });
+
+  it('reads per-platform URLs and OAuth clients', () => {
+    const c = loadConfig({ KABAR_X_API_URL: 'http://127.0.0.1:9/x/2/', KABAR_X_CLIENT_ID: 'id', KABAR_X_CLIENT_SECRET: 's' });
+    expect(c.platformApiUrls.x).toBe('http://127.0.0.1:9/x/2');
+    expect(c.platformOAuth.x).toEqual({ clientId: 'id', clientSecret: 's' });
+  });
+
+  it('the README lists every variable', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const missing = describeEnv()
+      .map((r) => r.name)
+      .filter((name) => !readme.includes('`' + name + '`'));
+    expect(missing).toEqual([]);
+  });
+});
