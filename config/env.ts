@@ -22,6 +22,7 @@ export interface KabarConfig {
   minPostGapMs: number;
   workerConcurrency: number;
   workerHealthPort: number;
+  accountSyncIntervalMs: number;
   publishMaxAttempts: number;
   publishPerAccountConcurrency: number;
   publishPerPlatformRate: number;
@@ -80,6 +81,7 @@ export const ENV_VARS = {
   KABAR_MIN_POST_GAP: ['30m', duration, 'Two posts on one account closer than this get a warning before scheduling.'],
   KABAR_WORKER_CONCURRENCY: ['8', int(1, 256), 'Publishing jobs one worker process runs at once.'],
   KABAR_WORKER_HEALTH_PORT: ['0', int(0, 65535), 'Port of the worker health endpoint (0: none).'],
+  KABAR_ACCOUNT_SYNC_INTERVAL: ['1h', duration, "How often each active social account's follower count is read from its platform (and a snapshot kept)."],
   KABAR_PUBLISH_MAX_ATTEMPTS: ['6', int(1, 50), 'Tries of one post target on transient errors (exponential backoff with jitter) before it is marked failed.'],
   KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: ['2', int(1, 64), 'Platform calls one worker process makes at once for one social account.'],
   KABAR_PUBLISH_PER_PLATFORM_RATE: ['100', int(0, 100000), 'Posts per second one worker process sends to one platform (0: no limit).'],
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     minPostGapMs: read(env, 'KABAR_MIN_POST_GAP'),
     workerConcurrency: read(env, 'KABAR_WORKER_CONCURRENCY'),
     workerHealthPort: read(env, 'KABAR_WORKER_HEALTH_PORT'),
+    accountSyncIntervalMs: read(env, 'KABAR_ACCOUNT_SYNC_INTERVAL'),
     publishMaxAttempts: read(env, 'KABAR_PUBLISH_MAX_ATTEMPTS'),
     publishPerAccountConcurrency: read(env, 'KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY'),
     publishPerPlatformRate: read(env, 'KABAR_PUBLISH_PER_PLATFORM_RATE'),

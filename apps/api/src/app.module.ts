@@ -3,6 +3,8 @@ import { KabarConfig } from '@kabar/config';
 import { DatabaseModule } from '@kabar/database';
 import { OrgModule } from '@kabar/org';
 import { AccountsModule } from '@kabar/accounts';
+import { ContentModule } from '@kabar/content';
+import { PublishingApiModule } from '@kabar/publishing';
 import { HealthController } from './health/health.controller';
 import { ConfigModule } from '@kabar/common';
 import { WorkerFeaturesModule } from '../../worker/src/worker-features.module';
@@ -19,6 +21,8 @@ export class ApiModule {
         DatabaseModule.forRoot(databaseUrl, opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10),
         OrgModule,
         AccountsModule,
+        ContentModule,
+        PublishingApiModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController],

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PublishingWorkerModule } from '@kabar/publishing';
+import { AccountsWorkerModule } from '@kabar/accounts';
 
 /**
  * The worker's feature modules (queue consumers, dispatcher, periodic jobs). Listed once here: the worker
@@ -6,6 +8,6 @@ import { Module } from '@nestjs/common';
  * so one process holds one connection pool.
  */
 @Module({
-  imports: [],
+  imports: [PublishingWorkerModule, AccountsWorkerModule],
 })
 export class WorkerFeaturesModule {}

@@ -6,3 +6,5 @@ export * from './crypto/credential-cipher';
 export * from './entities/social-account.entity';
 export * from './dto/account.dto';
 export * from './platform-registry.provider';
+export * from './sync/account-sync.service';
+export * from './sync/accounts-worker.module';

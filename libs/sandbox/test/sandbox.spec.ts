@@ -96,13 +96,4 @@ describe('sandbox server', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(45);
     await slow.close();
   });
-
-  it('answers thousands of keep-alive requests quickly', async () => {
-    const acc = sb.store.createAccount('telegram');
-    const url = `${sb.apiUrls.telegram}/bot${acc.accessToken}/getChatMemberCount?chat_id=${encodeURIComponent(acc.externalId)}`;
-    const t0 = Date.now();
-    for (let batch = 0; batch < 20; batch++) await Promise.all(Array.from({ length: 100 }, () => api.get(url)));
-    const perSecond = 2000 / ((Date.now() - t0) / 1000);
-    expect(perSecond).toBeGreaterThan(1000);
-  });
 });

@@ -16,7 +16,11 @@ export async function createApiApp(
   logger = new JsonLogger(config.logLevel),
   opts: { withWorker?: boolean } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl, opts), { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl, opts), {
+    logger,
+    bufferLogs: false,
+    abortOnError: false,
+  });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(

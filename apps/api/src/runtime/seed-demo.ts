@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { KabarConfig } from '@kabar/config';
 import { dataSourceOptions } from '@kabar/database';
 import { seedDemoUnits } from '@kabar/org';
+import { seedDemoContent } from '@kabar/content';
 import { ALL_ENTITIES } from '../entities';
 import { ensureFirstAdmin } from './first-admin';
 
@@ -11,6 +12,7 @@ export async function seedDemo(config: KabarConfig, databaseUrl: string): Promis
   await ds.initialize();
   try {
     await seedDemoUnits(ds, config.defaultTimeZone);
+    await seedDemoContent(ds);
     await ensureFirstAdmin(config, ds);
   } finally {
     await ds.destroy();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PAGES } from '../pages/registry';
 import { navigate } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationsBell } from './NotificationsBell';
 import { useSession } from '../auth/session';
 
 /** The frame every page lives in: a skip link, the header, the navigation (a drawer on phones), the main area. */
@@ -10,7 +11,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const { me, logout } = useSession();
-  const pages = PAGES.filter((p) => !p.visible || (me && p.visible(me)));
+  const pages = PAGES.filter((p) => p.nav !== false && (!p.visible || (me && p.visible(me))));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -36,6 +37,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
           <LanguageSwitch />
           {me && (
             <>
+              <NotificationsBell />
               <span className="user-name">{me.name}</span>
               <button type="button" onClick={() => void logout()}>
                 {t('auth.logout')}

@@ -1,6 +1,18 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Users1763800100000 } from './1763800100000-users';
 import { Accounts1763800200000 } from './1763800200000-accounts';
+import { ContentCore1763800300000 } from './1763800300000-content-core';
+import { ContentPlanner1763800400000 } from './1763800400000-content-planner';
+import { Publishing1763800500000 } from './1763800500000-publishing';
+import { AccountSnapshots1763800600000 } from './1763800600000-account-snapshots';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
-export const MIGRATIONS = [Foundation1763800000000, Users1763800100000, Accounts1763800200000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Users1763800100000,
+  Accounts1763800200000,
+  ContentCore1763800300000,
+  ContentPlanner1763800400000,
+  Publishing1763800500000,
+  AccountSnapshots1763800600000,
+];

@@ -1,0 +1,191 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client';
+import { Account, Pillar, Post, Problem, Unit, Validation, json, loadPillars, loadUnits, Program, Campaign } from './api';
+import { MediaPicker } from './MediaPicker';
+import { PostMetaFields } from './PostMetaFields';
+import { TargetPreviews } from './TargetPreviews';
+import { VariantDraft, VariantTabs } from './VariantTabs';
+import './content.css';
+
+const empty: VariantDraft = { text: '', hashtags: '', link: '' };
+const tags = (s: string) =>
+  s
+    .split(/[\s,]+/)
+    .map((h) => h.replace(/^#/, ''))
+    .filter(Boolean);
+
+/** Drafting a bilingual post: texts, media, accounts, time; the server checks it live as you type. */
+export function ComposerPage() {
+  const { t } = useTranslation();
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [accounts, setAccounts] = useState<Account[]>([]);
+  const [pillars, setPillars] = useState<Pillar[]>([]);
+  const [programs, setPrograms] = useState<Program[]>([]);
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [post, setPost] = useState<Post | null>(null);
+  const [unitId, setUnitId] = useState('');
+  const [pillar, setPillar] = useState('');
+  const [programId, setProgramId] = useState('');
+  const [campaignId, setCampaignId] = useState('');
+  const [variants, setVariants] = useState<Record<'id' | 'en', VariantDraft>>({ id: empty, en: empty });
+  const [mediaIds, setMediaIds] = useState<string[]>([]);
+  const [targets, setTargets] = useState(new Map<string, 'id' | 'en'>());
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('09:00');
+  const [result, setResult] = useState<Validation | null>(null);
+  const [errors, setErrors] = useState<Problem[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const unit = units.find((u) => u.id === unitId);
+
+  useEffect(() => {
+    void loadUnits().then((u) => {
+      setUnits(u);
+      setUnitId((cur) => cur || (u.length === 1 ? u[0].id : ''));
+    });
+    void loadPillars().then(setPillars);
+    void api<Account[]>('/v1/accounts').then(setAccounts, () => setAccounts([]));
+    void api<Program[]>('/v1/programs').then(setPrograms, () => setPrograms([]));
+    void api<Campaign[]>('/v1/campaigns').then(setCampaigns, () => setCampaigns([]));
+    const id = new URLSearchParams(location.search).get('id');
+    if (id) void api<Post>(`/v1/posts/${id}`).then(load);
+  }, []);
+
+  const load = (p: Post) => {
+    setPost(p);
+    setUnitId(p.unitId);
+    setPillar(p.pillar);
+    setProgramId(p.programId ?? '');
+    setCampaignId(p.campaignId ?? '');
+    const v = (lang: 'id' | 'en') => p.variants.find((x) => x.language === lang && !x.platform);
+    const draft = (lang: 'id' | 'en'): VariantDraft => ({
+      text: v(lang)?.text ?? '',
+      hashtags: (v(lang)?.hashtags ?? []).join(' '),
+      link: v(lang)?.link ?? '',
+    });
+    setVariants({ id: draft('id'), en: draft('en') });
+    setMediaIds(p.media.map((m) => m.id));
+    setTargets(new Map(p.targets.map((x) => [x.accountId, x.language])));
+    if (p.scheduledAtLocal) [0, 1].forEach((i) => (i ? setTime : setDate)(p.scheduledAtLocal!.split('T')[i]));
+  };
+
+  const body = useMemo(() => {
+    const vs = (['id', 'en'] as const)
+      .filter((l) => variants[l].text.trim())
+      .map((l) => ({ language: l, text: variants[l].text, hashtags: tags(variants[l].hashtags), link: variants[l].link || null }));
+    return {
+      pillar,
+      programId: programId || null,
+      campaignId: campaignId || null,
+      variants: vs,
+      mediaIds,
+      targets: [...targets].map(([accountId, language]) => ({ accountId, language })),
+      scheduledAt: date ? `${date}T${time}` : null,
+    };
+  }, [pillar, programId, campaignId, variants, mediaIds, targets, date, time]);
+
+  useEffect(() => {
+    if (!unitId || !pillar) return;
+    const timer = setTimeout(() => {
+      api<Validation>('/v1/posts/validate', json({ ...body, unitId, postId: post?.id })).then(setResult, () => undefined);
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [body, unitId, post?.id]);
+
+  const run = async (action: 'save' | 'submit' | 'schedule') => {
+    setErrors([]);
+    setNotice(null);
+    try {
+      let saved = post
+        ? await api<Post>(`/v1/posts/${post.id}`, { method: 'PATCH', body: JSON.stringify({ ...body, version: post.version }) })
+        : await api<Post>('/v1/posts', json({ ...body, unitId }));
+      if (action !== 'save') saved = await api<Post>(`/v1/posts/${saved.id}/${action}`, json({}));
+      load(saved);
+      history.replaceState(null, '', `/posts/new?id=${saved.id}`);
+      setNotice(t(`content.composer.done.${action}`, { status: t(`content.status.${saved.status}`) }));
+    } catch (e) {
+      const err = e as ApiError;
+      setErrors(err.details?.length ? (err.details as Problem[]) : [{ field: '', code: '', message: err.message }]);
+    }
+  };
+
+  const toggle = (id: string, on: boolean) => {
+    const next = new Map(targets);
+    if (on) next.set(id, 'id');
+    else next.delete(id);
+    setTargets(next);
+  };
+  const general = (result?.problems ?? []).filter((p) => !p.accountId && !p.field.startsWith('variants'));
+  return (
+    <section aria-labelledby="composer-title" className="composer">
+      <h1 id="composer-title">{post ? t('content.composer.editTitle') : t('content.composer.title')}</h1>
+      {post && <p className="status">{t(`content.status.${post.status}`)}</p>}
+      <PostMetaFields
+        {...{ units, pillars, programs, campaigns, unitId, pillar, programId, campaignId }}
+        locked={!!post}
+        onChange={(f, v) => ({ unitId: setUnitId, pillar: setPillar, programId: setProgramId, campaignId: setCampaignId })[f](v)}
+      />
+      <VariantTabs
+        value={variants}
+        onChange={(l, v) => setVariants({ ...variants, [l]: v })}
+        problems={[...(result?.problems ?? []), ...(result?.warnings ?? [])]}
+      />
+      {unitId && <MediaPicker unitId={unitId} selected={mediaIds} onChange={setMediaIds} />}
+      <fieldset className="panel">
+        <legend>{t('content.composer.targets')}</legend>
+        {accounts.map((a) => (
+          <div key={a.id} className="checkbox">
+            <input id={`acc-${a.id}`} type="checkbox" checked={targets.has(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
+            <label htmlFor={`acc-${a.id}`}>{`${a.platform} · ${a.handle ?? a.displayName ?? ''}`}</label>
+            {targets.has(a.id) && (
+              <select
+                aria-label={t('content.composer.targetLanguage', { name: a.handle ?? a.platform })}
+                value={targets.get(a.id)}
+                onChange={(e) => setTargets(new Map(targets).set(a.id, e.target.value as 'id' | 'en'))}
+              >
+                <option value="id">{t('content.composer.lang.id')}</option>
+                <option value="en">{t('content.composer.lang.en')}</option>
+              </select>
+            )}
+          </div>
+        ))}
+      </fieldset>
+      <div className="form-row">
+        <div>
+          <label htmlFor="date">{t('content.composer.date')}</label>
+          <input id="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="time">{t('content.composer.time', { zone: unit?.timeZone ?? 'Asia/Jakarta' })}</label>
+          <input id="time" type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+        </div>
+      </div>
+      <TargetPreviews accounts={accounts} targets={targets} variants={variants} result={result} />
+      {[...general, ...errors].map((p, i) => (
+        <p key={i} className="error" role="alert">
+          {p.message}
+        </p>
+      ))}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void run('save')}>
+          {t('content.composer.save')}
+        </button>
+        {(!post || ['draft', 'changes_requested'].includes(post.status)) && (
+          <button type="button" className="primary" onClick={() => void run('submit')}>
+            {t('content.composer.submit')}
+          </button>
+        )}
+        {post && ['approved', 'scheduled'].includes(post.status) && (
+          <button type="button" className="primary" onClick={() => void run('schedule')}>
+            {t('content.composer.schedule')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

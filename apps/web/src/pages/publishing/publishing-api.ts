@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'react';
+
+export interface Attempt {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  worker: string;
+  outcome: 'started' | 'published' | 'reconciled' | 'failed' | 'retry' | 'abandoned';
+  httpStatus: number | null;
+  errorClass: string | null;
+  platformMessage: string | null;
+}
+
+export interface PublishTarget {
+  id: string;
+  postId: string;
+  accountId: string;
+  platform: string;
+  accountHandle: string | null;
+  accountName: string | null;
+  accountStatus: string;
+  language: string;
+  status: 'pending' | 'scheduled' | 'held' | 'publishing' | 'published' | 'failed' | 'missed' | 'cancelled';
+  scheduledAt: string | null;
+  publishedAt: string | null;
+  externalId: string | null;
+  externalUrl: string | null;
+  attemptCount: number;
+  nextAttemptAt: string | null;
+  lastErrorClass: string | null;
+  lastErrorMessage: string | null;
+  stuckReason: string | null;
+  attempts: Attempt[];
+}
+
+export interface Problem extends PublishTarget {
+  problem: 'failed' | 'missed' | 'stuck' | 'held';
+  unitId: string;
+  unitName: string;
+  postPreview: string;
+}
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  message: string;
+  postId: string | null;
+  targetId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export const PLATFORM_NAMES: Record<string, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X',
+  telegram: 'Telegram',
+  mastodon: 'Mastodon',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  threads: 'Threads',
+};
+
+export const postDetailPath = (postId: string) => `/posts/detail?id=${encodeURIComponent(postId)}`;
+
+/** Calls `fn` now and every `ms` while the page is open (and the tab visible). */
+export function usePolling(fn: () => void, ms: number, deps: unknown[]) {
+  const saved = useRef(fn);
+  saved.current = fn;
+  useEffect(() => {
+    saved.current();
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') saved.current();
+    }, ms);
+    return () => clearInterval(timer);
+  }, deps);
+}
+
+/** "Selasa, 24 November 2026 pukul 09.00 WIB" / "Tuesday, 24 November 2026 at 09:00 WIB". */
+export function formatTime(iso: string | null, lang: string, timeZone = 'Asia/Jakarta'): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+export function formatClock(iso: string | null, lang: string, timeZone = 'Asia/Jakarta'): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(new Date(iso));
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '@kabar/common';
+import { Principal, UnitEntity } from '@kabar/org';
+import { PostChecks } from '../checks/post-checks.service';
+import { PostEntity, PostStatus } from '../entities/post.entity';
+import { formatLocal } from '../time/local-time';
+import { PostInputResolver } from './post-input.resolver';
+import { PostLoader, failIf, locale } from './post-loader';
+import { CommentDto, RequestChangesDto, ScheduleDto, VersionDto } from './post.dto';
+import { PostDto } from './post-response.dto';
+import { PostWrites } from './post-writes.repository';
+import { PostsRepository } from './posts.repository';
+import { toProblem } from './posts.service';
+
+const CANCELLABLE: PostStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'publishing'];
+
+/** The review and scheduling steps. Each one locks the post, checks its state, writes, and records history. */
+@Injectable()
+export class PostWorkflow {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly posts: PostsRepository,
+    private readonly writes: PostWrites,
+    private readonly loader: PostLoader,
+    private readonly resolver: PostInputResolver,
+    private readonly checks: PostChecks,
+  ) {}
+
+  async submit(p: Principal, id: string, dto: VersionDto): Promise<PostDto> {
+    const { post, unit } = await this.loader.load(p, id, ['admin']);
+    this.expect(post, ['draft', 'changes_requested'], dto);
+    await this.mustPass(p, post, unit, false);
+    const to: PostStatus = unit.reviewRequired ? 'in_review' : 'approved';
+    await this.step(
+      p,
+      post,
+      ['draft', 'changes_requested'],
+      to,
+      'submit',
+      async (em) => {
+        if (to === 'approved') await this.writes.updatePost(em, id, post.version + 1, { approvedBy: null, approvedAt: new Date() });
+      },
+      unit.reviewRequired ? {} : { reason: 'content.history.noReviewNeeded' },
+    );
+    return this.loader.dto(id);
+  }
+
+  async approve(p: Principal, id: string, dto: CommentDto): Promise<PostDto> {
+    const { post } = await this.loader.load(p, id, ['reviewer']);
+    this.expect(post, ['in_review'], dto);
+    if (post.authorId === p.userId) throw AppError.forbidden('content.post.cannotApproveOwn');
+    await this.step(
+      p,
+      post,
+      ['in_review'],
+      'approved',
+      'approve',
+      async (em) => {
+        await this.writes.updatePost(em, id, post.version + 1, { approvedBy: p.userId, approvedAt: new Date() });
+      },
+      {},
+      dto.comment,
+    );
+    return this.loader.dto(id);
+  }
+
+  async requestChanges(p: Principal, id: string, dto: RequestChangesDto): Promise<PostDto> {
+    const { post } = await this.loader.load(p, id, ['reviewer']);
+    this.expect(post, ['in_review', 'approved'], dto);
+    await this.step(
+      p,
+      post,
+      ['in_review', 'approved'],
+      'changes_requested',
+      'request_changes',
+      async (em) => {
+        await this.writes.updatePost(em, id, post.version + 1, { approvedBy: null, approvedAt: null });
+      },
+      {},
+      dto.comment,
+    );
+    return this.loader.dto(id);
+  }
+
+  /** Approved → scheduled (or a new time for a scheduled post): each target gets its time and goes to publishing. */
+  async schedule(p: Principal, id: string, dto: ScheduleDto): Promise<PostDto> {
+    const { post, unit } = await this.loader.load(p, id, ['admin']);
+    this.expect(post, ['approved', 'scheduled'], dto);
+    const agg = await this.loader.aggregate(post, unit.name);
+    const busy = agg.targets.find((t) => !['pending', 'scheduled', 'held'].includes(t.target.status));
+    if (busy) throw AppError.conflict('content.post.targetPublished', { account: busy.handle ?? busy.platform });
+    const input = this.loader.inputOf(agg, { timeZone: dto.timeZone });
+    // stored times are re-read as wall-clock strings so that a time now past is refused too
+    const local = (d: Date | null) => (d ? formatLocal(d, input.timeZone) : null);
+    const own = new Map((dto.targets ?? []).map((t) => [t.accountId, t.scheduledAt]));
+    input.scheduledAt = dto.scheduledAt ?? local(post.scheduledAt);
+    input.targets = agg.targets.map((t) => ({
+      accountId: t.target.accountId,
+      language: t.target.language,
+      scheduledAt: own.get(t.target.accountId) ?? (dto.scheduledAt ? undefined : local(t.target.scheduledAt)),
+    }));
+    const { post: next, errors } = await this.resolver.resolve(p, unit, input);
+    const result = await this.checks.check(next, { postId: id, locale: locale(), schedule: true });
+    failIf([...errors, ...result.errors]);
+    const times = new Map(next.targets.map((t) => [t.accountId, t.scheduledAt!]));
+    await this.step(
+      p,
+      post,
+      ['approved', 'scheduled'],
+      'scheduled',
+      post.status === 'scheduled' ? 'reschedule' : 'schedule',
+      async (em) => {
+        await this.writes.updatePost(em, id, post.version + 1, { scheduledAt: next.scheduledAt, timeZone: next.timeZone });
+        await this.writes.scheduleTargets(em, id, times);
+      },
+      { at: next.scheduledAt?.toISOString() },
+    );
+    return { ...(await this.loader.dto(id)), warnings: result.warnings.map(toProblem) };
+  }
+
+  /** Stops what has not gone out yet; targets already publishing or published stay as they are. */
+  async cancel(p: Principal, id: string, dto: VersionDto): Promise<PostDto> {
+    const { post } = await this.loader.load(p, id, ['admin']);
+    this.expect(post, CANCELLABLE, dto);
+    await this.ds.transaction(async (em) => {
+      const locked = await this.posts.lock(em, id);
+      if (!locked || !CANCELLABLE.includes(locked.status)) throw AppError.conflict('content.post.wrongStatus', { status: locked?.status ?? '' });
+      await this.writes.cancelTargets(em, id);
+      const rest = (await this.posts.targetsOf(id, em)).some((t) => ['publishing', 'published'].includes(t.target.status));
+      const to: PostStatus = rest ? locked.status : 'cancelled';
+      await this.writes.updatePost(em, id, locked.version, { status: to });
+      await this.writes.addHistory(em, { postId: id, actorId: p.userId, action: 'cancel', fromStatus: locked.status, toStatus: to });
+    });
+    return this.loader.dto(id);
+  }
+
+  private expect(post: PostEntity, from: PostStatus[], dto: VersionDto) {
+    if (dto.version !== undefined && dto.version !== post.version) throw AppError.conflict('content.post.staleVersion', { version: post.version });
+    if (!from.includes(post.status)) throw AppError.conflict('content.post.wrongStatus', { status: post.status });
+  }
+
+  private async mustPass(p: Principal, post: PostEntity, unit: UnitEntity, schedule: boolean) {
+    const agg = await this.loader.aggregate(post, unit.name);
+    const { post: resolved, errors } = await this.resolver.resolve(p, unit, this.loader.inputOf(agg));
+    const result = await this.checks.check(resolved, { postId: post.id, locale: locale(), schedule });
+    failIf([...errors.filter((e) => e.code !== 'content.time.past'), ...result.errors]);
+  }
+
+  /** One move of the workflow under the row lock: status from one of `from` to `to`, plus `extra` writes and a history row. */
+  private async step(
+    p: Principal,
+    post: PostEntity,
+    from: PostStatus[],
+    to: PostStatus,
+    action: string,
+    extra: (em: EntityManager) => Promise<void>,
+    details: Record<string, unknown> = {},
+    comment?: string,
+  ) {
+    await this.ds.transaction(async (em) => {
+      const locked = await this.posts.lock(em, post.id);
+      if (!locked || !from.includes(locked.status) || locked.version !== post.version)
+        throw AppError.conflict('content.post.wrongStatus', { status: locked?.status ?? '' });
+      await this.writes.updatePost(em, post.id, post.version, { status: to });
+      await extra(em);
+      await this.writes.addHistory(em, {
+        postId: post.id,
+        actorId: p.userId,
+        action,
+        fromStatus: post.status,
+        toStatus: to,
+        comment: comment ?? null,
+        details,
+      });
+    });
+  }
+}

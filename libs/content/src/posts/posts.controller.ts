@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal } from '@kabar/org';
+import { uuidParam } from '../planner/uuid';
+import { CommentDto, CreatePostDto, RequestChangesDto, ScheduleDto, UpdatePostDto, ValidatePostDto, VersionDto } from './post.dto';
+import { ListPostsQuery } from './post-query.dto';
+import { PostDto, PostPageDto, ValidationResultDto } from './post-response.dto';
+import { PostWorkflow } from './post-workflow.service';
+import { PostsService } from './posts.service';
+
+@ApiTags('posts')
+@ApiBearerAuth()
+@Controller('v1/posts')
+export class PostsController {
+  constructor(
+    private readonly posts: PostsService,
+    private readonly workflow: PostWorkflow,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: PostDto, description: 'A draft of a unit the caller administers.' })
+  create(@CurrentUser() p: Principal, @Body() dto: CreatePostDto): Promise<PostDto> {
+    return this.posts.create(p, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: PostPageDto })
+  list(@CurrentUser() p: Principal, @Query() q: ListPostsQuery): Promise<PostPageDto> {
+    return this.posts.list(p, q);
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ValidationResultDto, description: 'Checks a post as the composer holds it, without saving.' })
+  validate(@CurrentUser() p: Principal, @Body() dto: ValidatePostDto): Promise<ValidationResultDto> {
+    return this.posts.validate(p, dto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: PostDto })
+  get(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string): Promise<PostDto> {
+    return this.posts.get(p, id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PostDto, description: 'An edit after approval sends the post back to review.' })
+  @ApiConflictResponse({ description: 'Stale version, or a target already publishing or published.' })
+  update(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdatePostDto): Promise<PostDto> {
+    return this.posts.update(p, id, dto);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PostDto })
+  submit(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: VersionDto): Promise<PostDto> {
+    return this.workflow.submit(p, id, dto);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PostDto })
+  approve(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: CommentDto): Promise<PostDto> {
+    return this.workflow.approve(p, id, dto);
+  }
+
+  @Post(':id/request-changes')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PostDto })
+  requestChanges(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: RequestChangesDto): Promise<PostDto> {
+    return this.workflow.requestChanges(p, id, dto);
+  }
+
+  @Post(':id/schedule')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PostDto, description: 'Also reschedules a scheduled post (calendar drag).' })
+  schedule(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: ScheduleDto): Promise<PostDto> {
+    return this.workflow.schedule(p, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PostDto })
+  cancel(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: VersionDto): Promise<PostDto> {
+    return this.workflow.cancel(p, id, dto);
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KABAR_CONFIG } from '@kabar/common';
+import { KabarConfig } from '@kabar/config';
+import { CredentialsService, StoredCredentials, platformsConfigFrom } from '@kabar/accounts';
+import { AccountCredentials, PlatformRegistry, PublishContent, PublishResult, RecentPost } from '@kabar/platforms';
+import { ClaimedTarget } from '../targets/target-row';
+import { PlatformRateLimiter } from './platform-rate-limiter';
+
+/**
+ * The publishing engine's way to the platforms: its own adapter registry (per-account concurrency
+ * from KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY), the per-platform rate limit, credentials opened per call.
+ */
+@Injectable()
+export class PlatformGateway {
+  private readonly registry: PlatformRegistry;
+  private readonly limiter: PlatformRateLimiter;
+
+  constructor(
+    @Inject(KABAR_CONFIG) config: KabarConfig,
+    private readonly credentials: CredentialsService,
+  ) {
+    this.registry = new PlatformRegistry({ ...platformsConfigFrom(config), perAccountConcurrency: config.publishPerAccountConcurrency });
+    this.limiter = new PlatformRateLimiter(config.publishPerPlatformRate);
+  }
+
+  private open(t: ClaimedTarget): AccountCredentials {
+    const c = this.credentials.unseal<StoredCredentials>(t.accountId, t.credentialsEnc);
+    return {
+      platform: t.platform,
+      externalId: t.accountExternalId,
+      handle: t.accountHandle ?? undefined,
+      accessToken: c.accessToken,
+      refreshToken: c.refreshToken,
+      instanceUrl: c.instanceUrl,
+      tokenExpiresAt: t.tokenExpiresAt ?? undefined,
+    };
+  }
+
+  /** Waits for the platform's rate budget; call before recording the attempt so the attempt time is the send time. */
+  async ready(t: ClaimedTarget): Promise<void> {
+    await this.limiter.take(t.platform);
+  }
+
+  publish(t: ClaimedTarget, content: PublishContent): Promise<PublishResult> {
+    return this.registry.get(t.platform).publish(this.open(t), content, { idempotencyKey: t.idempotencyKey });
+  }
+
+  findRecent(t: ClaimedTarget, since: Date): Promise<RecentPost[]> {
+    return this.registry.get(t.platform).findRecent(this.open(t), since);
+  }
+}

@@ -1,0 +1,35 @@
+import { DEFAULT_RETRY, backoffMs, decideRetry } from './retry-policy';
+
+describe('retry policy by error class', () => {
+  const cfg = { ...DEFAULT_RETRY, maxAttempts: 6 };
+  const now = new Date('2026-11-24T02:00:00Z');
+
+  it('transient: exponential backoff with jitter, then failed after the last try', () => {
+    const d1 = decideRetry('transient', 1, cfg, { now, random: () => 0 });
+    const d3 = decideRetry('transient', 3, cfg, { now, random: () => 0.999 });
+    expect(d1).toEqual({ action: 'retry', at: new Date(now.getTime() + 2_500) });
+    expect(d3.action).toBe('retry');
+    expect((d3 as { at: Date }).at.getTime() - now.getTime()).toBeGreaterThan(19_000);
+    expect(decideRetry('transient', 6, cfg, { now })).toEqual({ action: 'fail' });
+  });
+
+  it('rate_limited: waits until the platform reset, whatever the try number', () => {
+    const retryAt = new Date(now.getTime() + 15 * 60_000);
+    expect(decideRetry('rate_limited', 9, cfg, { now, retryAt })).toEqual({ action: 'retry', at: retryAt });
+  });
+
+  it('auth holds, rejected fails at once', () => {
+    expect(decideRetry('auth', 1, cfg, { now })).toEqual({ action: 'hold' });
+    expect(decideRetry('rejected', 1, cfg, { now })).toEqual({ action: 'fail' });
+  });
+
+  it('unknown outcome: reconcile soon (never later than 30 s)', () => {
+    const d = decideRetry('unknown_outcome', 5, cfg, { now, random: () => 0.999 });
+    expect(d.action).toBe('reconcile');
+    expect((d as { at: Date }).at.getTime() - now.getTime()).toBeLessThanOrEqual(30_000);
+  });
+
+  it('backoff is capped', () => {
+    expect(backoffMs(30, cfg, () => 0.999)).toBeLessThanOrEqual(cfg.maxDelayMs);
+  });
+});

@@ -1,0 +1,75 @@
+import { Pool } from 'pg';
+import { SandboxHandle, startSandbox } from '@kabar/sandbox';
+import { createTestDatabase } from '../../support/test-database';
+import { FixtureAccount, WorkerProcess, createAccount, ensureUnit, schedulePosts, spawnWorker, statusCounts, waitFor } from './publishing-fixtures';
+
+jest.setTimeout(120_000);
+
+describe('a worker killed mid-publish', () => {
+  let db: Pool;
+  let drop: () => Promise<void>;
+  let url: string;
+  let sb: SandboxHandle;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    const tdb = await createTestDatabase();
+    url = tdb.url;
+    drop = tdb.drop;
+    db = new Pool({ connectionString: url, max: 4 });
+    sb = await startSandbox();
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop('SIGKILL')));
+    await db?.end();
+    await sb?.close();
+    await drop?.();
+  });
+
+  it('loses nothing and duplicates nothing: the next worker reconciles with the platform', async () => {
+    const unit = await ensureUnit(db);
+    const accounts: FixtureAccount[] = [];
+    for (let i = 0; i < 5; i++) accounts.push(await createAccount(db, sb, unit, i % 2 ? 'telegram' : 'facebook'));
+    // Every post-creating call is carried out at once but answered only after 15 s: the worker is mid-call.
+    sb.store.injectFault({ kind: 'slow', delayMs: 15_000, count: 10 });
+    const a = await spawnWorker(url, sb, { KABAR_WORKER_CONCURRENCY: '16' });
+    workers.push(a);
+    await a.ready();
+    const targets = await schedulePosts(
+      db,
+      unit,
+      Array.from({ length: 10 }, (_, i) => ({ account: accounts[i % 5], at: new Date(Date.now() + 500), text: `Pengumuman [K${i}] jadwal posyandu` })),
+    );
+    const ids = targets.map((t) => t.id);
+    await waitFor('10 platform calls in flight', async () => sb.store.posts().length === 10 && ((await statusCounts(db, ids)).publishing ?? 0) === 10, 30_000);
+
+    a.proc.kill('SIGKILL');
+    await new Promise((r) => a.proc.once('exit', r));
+    expect((await statusCounts(db, ids)).publishing).toBe(10);
+
+    const b = await spawnWorker(url, sb);
+    workers.push(b);
+    await waitFor('every target published', async () => (await statusCounts(db, ids)).published === 10, 60_000);
+
+    expect(sb.store.posts()).toHaveLength(10);
+    const { rows } = await db.query(`SELECT t.external_id, t.external_url FROM post_targets t WHERE t.id = ANY($1::uuid[])`, [ids]);
+    const externalIds = new Set(sb.store.posts().map((p) => p.externalId));
+    for (const r of rows) expect(externalIds.has(r.external_id)).toBe(true);
+    const attempts = await db.query(`SELECT outcome, count(*)::int AS n FROM publish_attempts WHERE target_id = ANY($1::uuid[]) GROUP BY outcome`, [ids]);
+    expect(Object.fromEntries(attempts.rows.map((r) => [r.outcome, r.n]))).toEqual({ abandoned: 10, reconciled: 10 });
+  });
+
+  it('a stopping worker (SIGTERM) releases what it holds and exits cleanly', async () => {
+    const unit = await ensureUnit(db);
+    const account = await createAccount(db, sb, unit, 'telegram');
+    const w = await spawnWorker(url, sb);
+    workers.push(w);
+    await w.ready();
+    const targets = await schedulePosts(db, unit, [{ account, at: new Date(Date.now() + 300), text: 'Pengumuman [S1] kerja bakti' }]);
+    await waitFor('published', async () => (await statusCounts(db, [targets[0].id])).published === 1, 30_000);
+    const code = await w.stop('SIGTERM');
+    expect(code).toBe(0);
+    const held = await db.query(`SELECT count(*)::int AS n FROM post_targets WHERE lease_owner IS NOT NULL`);
+    expect(held.rows[0].n).toBe(0);
+  });
+});
