@@ -59,8 +59,8 @@ describeBrowser('content planner in the console (Chromium)', () => {
     await page.goto(`${app.baseUrl}/posts/new`);
     await page.getByRole('heading', { name: 'Unggahan baru' }).waitFor();
     await page.getByLabel('Pilar konten').selectOption('cerita_wilayah');
-    await page.getByLabel('x · kel_batutulis').check();
-    await page.getByLabel('facebook · kelurahanbatutulis').check();
+    await page.getByLabel('X · kel_batutulis').check();
+    await page.getByLabel('Facebook · kelurahanbatutulis').check();
     await page.getByRole('textbox', { name: 'Teks unggahan' }).fill('Kerja bakti warga Batu Tulis membersihkan saluran air. '.repeat(6));
     await page.getByText(/Lebih [\d.]+ karakter dari batas/).waitFor();
     await page.getByText(/Terlalu panjang untuk X/).waitFor();

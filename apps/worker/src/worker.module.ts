@@ -10,7 +10,11 @@ export class WorkerModule {
   static forRoot(config: KabarConfig, databaseUrl: string): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, Math.max(4, config.workerConcurrency + 2)), WorkerFeaturesModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl, Math.min(16, Math.max(4, config.workerConcurrency + 2))),
+        WorkerFeaturesModule,
+      ],
     };
   }
 }

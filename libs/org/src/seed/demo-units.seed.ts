@@ -27,7 +27,8 @@ export async function seedDemoUnits(ds: DataSource, timeZone: string): Promise<{
       }
     }
     for (const u of extraUnits.units) {
-      await repo.insert(em, { code: u.code, name: u.name, kind: u.kind as UnitKind, parentId: kota.id, timeZone: kota.timeZone });
+      const reviewRequired = (u as { reviewRequired?: boolean }).reviewRequired ?? true;
+      await repo.insert(em, { code: u.code, name: u.name, kind: u.kind as UnitKind, parentId: kota.id, timeZone: kota.timeZone, reviewRequired });
       created++;
     }
   });

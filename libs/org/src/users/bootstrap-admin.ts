@@ -37,7 +37,8 @@ export async function bootstrapAdmin(ds: DataSource, opts: { email?: string; pas
       'Admin Kota',
       passwordHash,
     ]);
-    await em.query(`INSERT INTO memberships (user_id, unit_id, role) VALUES ($1, $2, 'admin')`, [user.id, root.id]);
+    // The first city admin is Diskominfo: it manages the city and reviews its content.
+    await em.query(`INSERT INTO memberships (user_id, unit_id, role) VALUES ($1, $2, 'admin'), ($1, $2, 'reviewer')`, [user.id, root.id]);
     await em.query(`INSERT INTO audit_log (actor_id, action, object_type, object_id, unit_id, details) VALUES (NULL, 'user.bootstrap', 'user', $1, $2, $3)`, [
       user.id,
       root.id,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { CredentialsService, StoredCredentials, platformsConfigFrom } from '@kabar/accounts';
+import { CredentialsService, REFRESH_MARGIN_MS, SocialAccountEntity, StoredCredentials, platformsConfigFrom } from '@kabar/accounts';
 import { AccountCredentials, PlatformRegistry, PublishContent, PublishResult, RecentPost } from '@kabar/platforms';
 import { ClaimedTarget } from '../targets/target-row';
 import { PlatformRateLimiter } from './platform-rate-limiter';
@@ -23,7 +23,15 @@ export class PlatformGateway {
     this.limiter = new PlatformRateLimiter(config.publishPerPlatformRate);
   }
 
-  private open(t: ClaimedTarget): AccountCredentials {
+  /**
+   * The claimed row carries the ciphertext, so most publishes need no extra query; a token close to its
+   * expiry is refreshed first (under the account's row lock), so it never lapses mid-publish.
+   */
+  private async open(t: ClaimedTarget): Promise<AccountCredentials> {
+    if (t.tokenExpiresAt && t.tokenExpiresAt.getTime() - Date.now() < REFRESH_MARGIN_MS) {
+      const ref = { id: t.accountId, platform: t.platform, externalId: t.accountExternalId, handle: t.accountHandle } as SocialAccountEntity;
+      return this.credentials.forAdapter(ref);
+    }
     const c = this.credentials.unseal<StoredCredentials>(t.accountId, t.credentialsEnc);
     return {
       platform: t.platform,
@@ -41,11 +49,11 @@ export class PlatformGateway {
     await this.limiter.take(t.platform);
   }
 
-  publish(t: ClaimedTarget, content: PublishContent): Promise<PublishResult> {
-    return this.registry.get(t.platform).publish(this.open(t), content, { idempotencyKey: t.idempotencyKey });
+  async publish(t: ClaimedTarget, content: PublishContent): Promise<PublishResult> {
+    return this.registry.get(t.platform).publish(await this.open(t), content, { idempotencyKey: t.idempotencyKey });
   }
 
-  findRecent(t: ClaimedTarget, since: Date): Promise<RecentPost[]> {
-    return this.registry.get(t.platform).findRecent(this.open(t), since);
+  async findRecent(t: ClaimedTarget, since: Date): Promise<RecentPost[]> {
+    return this.registry.get(t.platform).findRecent(await this.open(t), since);
   }
 }

@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { rows as queryRows } from '../targets/sql';
+import { ClaimedVariant, MediaRow } from '../targets/variant-sql';
 import { MediaLinks } from '@kabar/content';
-import type { Platform, PublishContent } from '@kabar/platforms';
-
-interface MediaRow {
-  id: string;
-  mimeType: string;
-  width: number | null;
-  height: number | null;
-  bytes: number | string;
-  altText: string | null;
-}
+import type { PublishContent } from '@kabar/platforms';
 
 interface VariantRow {
   platform: string | null;
@@ -25,34 +15,26 @@ const MEDIA_LINK_TTL_SECONDS = 6 * 3600;
 
 /**
  * What to post for a target: the platform's override variant in the target's language, else the
- * language variant; media in order, at signed, expiring public URLs (the content context's MediaLinks).
- * One query, on the hot path of every publish (the content context's ContentForTarget takes four).
+ * language variant (selected by VARIANT_SQL inside the claim itself); media in order, at signed,
+ * expiring public URLs (the content context's MediaLinks). No query of its own on the hot path.
  */
 @Injectable()
 export class PublishContentLoader {
-  constructor(
-    private readonly ds: DataSource,
-    private readonly links: MediaLinks,
-  ) {}
+  constructor(private readonly links: MediaLinks) {}
 
-  async load(target: { postId: string; language: string; platform: Platform }): Promise<PublishContent | null> {
-    const rows: Array<VariantRow & { media: MediaRow[] | null }> = await queryRows(
-      this.ds,
-      `SELECT v.platform, v.text, v.hashtags, v.link,
-         (SELECT json_agg(json_build_object('id', m.id, 'mimeType', m.mime_type, 'width', m.width, 'height', m.height, 'bytes', m.bytes, 'altText', m.alt_text) ORDER BY pm.position)
-            FROM post_media pm JOIN media m ON m.id = pm.media_id WHERE pm.post_id = v.post_id) AS media
-       FROM post_variants v WHERE v.post_id = $1 AND v.language = $2 AND (v.platform IS NULL OR v.platform = $3)
-       ORDER BY v.platform NULLS LAST LIMIT 1`,
-      [target.postId, target.language, target.platform],
-    );
-    const v = rows[0];
-    if (!v) return null;
-    const media = v.media ?? [];
+  /** The content that came with the claim (CLAIMED_SELECT joins it), so the hot path needs no query of its own. */
+  fromClaim(v: ClaimedVariant): PublishContent | null {
+    return v.variantText === null
+      ? null
+      : this.toContent({ platform: null, text: v.variantText, hashtags: v.variantHashtags ?? [], link: v.variantLink, media: v.variantMedia });
+  }
+
+  private toContent(v: VariantRow & { media: MediaRow[] | null }): PublishContent {
     return {
       text: v.text,
       hashtags: v.hashtags ?? [],
       link: v.link ?? undefined,
-      media: media.map((m) => ({
+      media: (v.media ?? []).map((m) => ({
         url: this.links.publicUrl(m.id, MEDIA_LINK_TTL_SECONDS),
         mimeType: m.mimeType,
         width: m.width ?? undefined,

@@ -59,7 +59,7 @@ export class PublisherService {
         await this.outcomes.held(t, this.worker);
         return 'other';
       }
-      const content = await this.content.load({ postId: t.postId, language: t.language, platform: t.platform });
+      const content = this.content.fromClaim(t);
       if (!content) {
         await this.outcomes.noContent(t, this.worker);
         return 'other';

@@ -1,3 +1,4 @@
+import type { ClaimedVariant } from './variant-sql';
 import type { Platform } from '@kabar/platforms';
 
 export type TargetStatus = 'pending' | 'scheduled' | 'held' | 'publishing' | 'published' | 'failed' | 'missed' | 'cancelled';
@@ -29,7 +30,7 @@ export interface TargetRow {
 }
 
 /** The post target with what publishing it needs to know about its post and account. */
-export interface ClaimedTarget extends TargetRow {
+export interface ClaimedTarget extends TargetRow, ClaimedVariant {
   unitId: string;
   authorId: string | null;
   platform: Platform;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { VARIANT_SQL } from './variant-sql';
 import { rows as queryRows } from './sql';
 import { ClaimedTarget, DUE, ErrorClass, TARGET_COLUMNS, TargetRow } from './target-row';
 
@@ -7,8 +8,10 @@ const ms = (n: number) => `(${Number(n)} * interval '1 millisecond')`;
 
 /** Joined columns of a claimed target: its post's unit and author, its account's platform and status. */
 const CLAIMED_SELECT = `SELECT ${TARGET_COLUMNS}, p.unit_id AS "unitId", p.author_id AS "authorId", a.platform, a.status AS "accountStatus", a.handle AS "accountHandle",
-  a.external_id AS "accountExternalId", a.token_expires_at AS "tokenExpiresAt", a.credentials_enc AS "credentialsEnc"
-  FROM c t JOIN posts p ON p.id = t.post_id JOIN social_accounts a ON a.id = t.account_id`;
+  a.external_id AS "accountExternalId", a.token_expires_at AS "tokenExpiresAt", a.credentials_enc AS "credentialsEnc",
+  v.text AS "variantText", v.hashtags AS "variantHashtags", v.link AS "variantLink", v.media AS "variantMedia"
+  FROM c t JOIN posts p ON p.id = t.post_id JOIN social_accounts a ON a.id = t.account_id
+  LEFT JOIN LATERAL (${VARIANT_SQL('t.post_id', 't.language', 'a.platform')}) v ON true`;
 
 export interface TargetRef {
   id: string;

@@ -136,7 +136,7 @@ export function ComposerPage() {
         {accounts.map((a) => (
           <div key={a.id} className="checkbox">
             <input id={`acc-${a.id}`} type="checkbox" checked={targets.has(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
-            <label htmlFor={`acc-${a.id}`}>{`${a.platform} · ${a.handle ?? a.displayName ?? ''}`}</label>
+            <label htmlFor={`acc-${a.id}`}>{`${t(`platforms.${a.platform}`)} · ${a.handle ?? a.displayName ?? ''}`}</label>
             {targets.has(a.id) && (
               <select
                 aria-label={t('content.composer.targetLanguage', { name: a.handle ?? a.platform })}

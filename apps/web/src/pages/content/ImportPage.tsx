@@ -73,7 +73,7 @@ export function ImportPage() {
                   checked={chosen.includes(a.id)}
                   onChange={(e) => setChosen(e.target.checked ? [...chosen, a.id] : chosen.filter((x) => x !== a.id))}
                 />
-                <label htmlFor={`csv-acc-${a.id}`}>{`${a.platform} · ${a.handle ?? ''}`}</label>
+                <label htmlFor={`csv-acc-${a.id}`}>{`${t(`platforms.${a.platform}`)} · ${a.handle ?? ''}`}</label>
               </div>
             ))}
         </fieldset>

@@ -68,7 +68,7 @@ export function ReviewPage() {
             </div>
           ))}
           {post.media.map((m) => (m.kind === 'image' ? <img key={m.id} src={m.url} alt={m.altText ?? ''} className="thumb" /> : null))}
-          <p className="muted">{post.targets.map((x) => `${x.platform} · ${x.handle ?? ''} (${x.language})`).join(', ')}</p>
+          <p className="muted">{post.targets.map((x) => `${t(`platforms.${x.platform}`)} · ${x.handle ?? ''} (${x.language})`).join(', ')}</p>
           <label htmlFor="review-comment">{t('content.review.comment')}</label>
           <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
           <div className="actions">
