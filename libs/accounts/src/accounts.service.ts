@@ -4,23 +4,13 @@ import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { AppError, KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
+import { PLATFORM_NAMES } from '@kabar/i18n';
 import { AccessPolicy, AuditService, Principal } from '@kabar/org';
 import { AccountCredentials, isPlatformError, PlatformRegistry } from '@kabar/platforms';
 import { AccountsRepository } from './accounts.repository';
 import { CredentialsService } from './credentials.service';
 import { AccountDto, CreateAccountDto, ListAccountsQuery, mapAccount, ReconnectAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { SocialAccountEntity } from './entities/social-account.entity';
-
-export const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  telegram: 'Telegram',
-  mastodon: 'Mastodon',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  threads: 'Threads',
-};
 
 /** Social accounts of units: connect by token, reconnect, disable, remove. Every call passes the access policy. */
 @Injectable()

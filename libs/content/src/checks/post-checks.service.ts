@@ -8,6 +8,7 @@ import { ResolvedPost, ResolvedTarget } from '../posts/post-input.resolver';
 import { VariantRow } from '../posts/post-writes.repository';
 import { formatHuman } from '../time/local-time';
 import { NeighboursRepository } from './neighbours.repository';
+import { PLATFORM_NAMES } from '@kabar/i18n';
 
 export interface Finding extends ErrorDetail {
   accountId?: string;
@@ -29,16 +30,7 @@ export interface CheckResult {
 
 const DUPLICATE_WINDOW_MS = 7 * 24 * 3600_000;
 const limits = loadPlatformLimits();
-export const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  telegram: 'Telegram',
-  mastodon: 'Mastodon',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  threads: 'Threads',
-};
+export { PLATFORM_NAMES };
 
 /** The variant a target publishes: its platform's override first, else its language's text. */
 export function variantFor(variants: VariantRow[], language: string, platform: string): VariantRow | undefined {

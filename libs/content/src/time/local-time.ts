@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { formatDateTime } from '@kabar/i18n';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -39,15 +40,5 @@ export function formatLocal(at: Date, zone: string): string {
 
 /** Readable time for messages: "Selasa, 24 November 2026 pukul 09.00 WIB" / "Tuesday, 24 November 2026 at 09:00 WIB". */
 export function formatHuman(at: Date, zone: string, locale: 'id' | 'en'): string {
-  const fmt = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone: zone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
-  return fmt.format(at);
+  return formatDateTime(at, zone, locale);
 }

@@ -1,16 +1,8 @@
 import i18next from 'i18next';
 import { ApiError, api } from '../../api/client';
+import { formatDateTime } from '../../../../../libs/i18n/src/formats';
 
-export const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  telegram: 'Telegram',
-  mastodon: 'Mastodon',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  threads: 'Threads',
-};
+export { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
 
 export const PILLAR_COLORS: Record<string, string> = {
   cerita_wilayah: '#8e44ad',
@@ -136,16 +128,7 @@ export const loadPillars = () => api<Pillar[]>('/v1/pillars');
 
 /** "Selasa, 24 November 2026 pukul 09.00 WIB", always through Intl. */
 export function formatWhen(iso: string, timeZone: string, lng: string): string {
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'id-ID', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return formatDateTime(iso, timeZone, lng);
 }
 
 export function pillarName(p: Pillar | undefined, key: string, lng: string): string {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { formatDateTime } from '../../../../../libs/i18n/src/formats';
 
 export interface Attempt {
   id: string;
@@ -50,16 +51,7 @@ export interface NotificationItem {
   readAt: string | null;
 }
 
-export const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  telegram: 'Telegram',
-  mastodon: 'Mastodon',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  threads: 'Threads',
-};
+export { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
 
 export const postDetailPath = (postId: string) => `/posts/detail?id=${encodeURIComponent(postId)}`;
 
@@ -79,16 +71,7 @@ export function usePolling(fn: () => void, ms: number, deps: unknown[]) {
 /** "Selasa, 24 November 2026 pukul 09.00 WIB" / "Tuesday, 24 November 2026 at 09:00 WIB". */
 export function formatTime(iso: string | null, lang: string, timeZone = 'Asia/Jakarta'): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone,
-  }).format(new Date(iso));
+  return formatDateTime(iso, timeZone, lang);
 }
 
 export function formatClock(iso: string | null, lang: string, timeZone = 'Asia/Jakarta'): string {
