@@ -27,7 +27,8 @@ export interface SandboxHandle extends SandboxEndpoints {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+// unref'd: a slow answer still pending never keeps a closing process (or a test run) alive
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 function write(res: http.ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
