@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { KABAR_CONFIG } from '@kabar/common';
@@ -32,6 +32,7 @@ import { UserAccess } from './users/user-access';
 import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
+import { AuditInterceptor } from './audit/audit.interceptor';
 
 export const ORG_ENTITIES = [UnitEntity, UserEntity, MembershipEntity];
 
@@ -68,6 +69,7 @@ export const ORG_ENTITIES = [UnitEntity, UserEntity, MembershipEntity];
         }),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [UnitsRepository, UnitsService, AccessPolicy, PrincipalLoader, JWT_SERVICE, AuditService],
 })

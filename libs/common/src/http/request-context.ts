@@ -8,6 +8,8 @@ export interface RequestContext {
   ip?: string;
   userAgent?: string;
   userId?: string;
+  /** Set once a service wrote an explicit audit entry for this request (the catch-all interceptor then adds none). */
+  audited?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

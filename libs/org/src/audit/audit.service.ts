@@ -25,6 +25,7 @@ export class AuditService {
 
   async record(entry: AuditEntry, em?: EntityManager): Promise<void> {
     const ctx = currentContext();
+    if (ctx) ctx.audited = true;
     await this.repo.insert(
       {
         actorId: entry.actorId !== undefined ? entry.actorId : (ctx?.userId ?? null),
