@@ -5,6 +5,7 @@ import { FailuresPage } from './FailuresPage';
 import { HomePage } from './HomePage';
 import { NotificationsPage } from './NotificationsPage';
 import { PostDetailPage } from './PostDetailPage';
+import { PostsPage } from './PostsPage';
 import { UnitsPage } from './UnitsPage';
 import { UsersPage } from './UsersPage';
 import { AccountsPage } from './accounts/AccountsPage';
@@ -34,6 +35,7 @@ export const PAGES: PageDef[] = [
   { path: '/audit', labelKey: 'nav.audit', icon: '✎', component: AuditPage, visible: (me) => me.isCityAdmin },
   { path: '/accounts', labelKey: 'nav.accounts', icon: '◎', component: AccountsPage },
   { path: '/posts/new', labelKey: 'content.nav.compose', icon: '✚', component: ComposerPage, visible: (me) => me.memberships.some((m) => m.role === 'admin') },
+  { path: '/posts', labelKey: 'nav.posts', icon: '☷', component: PostsPage },
   { path: '/calendar', labelKey: 'nav.calendar', icon: '▤', component: CalendarPage },
   { path: '/review', labelKey: 'nav.review', icon: '✓', component: ReviewPage, visible: (me) => me.memberships.some((m) => m.role === 'reviewer') },
   { path: '/media', labelKey: 'nav.media', icon: '▣', component: MediaPage, visible: (me) => me.memberships.some((m) => m.role === 'admin') },

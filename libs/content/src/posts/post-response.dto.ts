@@ -45,6 +45,7 @@ export class PostSummaryDto {
   @ApiProperty({ nullable: true, example: '2026-11-24T09:00', description: 'Wall clock in timeZone.' }) scheduledAtLocal: string | null;
   @ApiProperty() timeZone: string;
   @ApiProperty() excerpt: string;
+  @ApiProperty({ type: [String], example: ['facebook', 'x'], description: "The targets' platforms." }) platforms: string[];
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
 }

@@ -44,6 +44,7 @@ export function mapSummary(r: PostListRow): PostSummaryDto {
     scheduledAtLocal: at ? formatLocal(at, r.time_zone) : null,
     timeZone: r.time_zone,
     excerpt: r.excerpt ?? '',
+    platforms: r.platforms ?? [],
     version: r.version,
     updatedAt: new Date(r.updated_at).toISOString(),
   };
@@ -77,6 +78,7 @@ export function mapPost(a: PostAggregate): PostDto {
       version: post.version,
       updated_at: post.updatedAt,
       excerpt: idText.slice(0, 160),
+      platforms: post.platforms,
     }),
     approvedBy: post.approvedBy,
     approvedAt: post.approvedAt?.toISOString() ?? null,

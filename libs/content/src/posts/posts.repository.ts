@@ -45,6 +45,7 @@ export interface PostListRow {
   version: number;
   updated_at: Date;
   excerpt: string | null;
+  platforms: string[] | null;
 }
 
 /** Reads of the post aggregate. Writes are in PostWrites. */
@@ -152,6 +153,7 @@ export class PostsRepository {
         'p.version AS version',
         'p.updated_at AS updated_at',
         'left(v.text, 160) AS excerpt',
+        'p.platforms AS platforms',
       ])
       .orderBy('p.scheduled_at', 'DESC', 'NULLS FIRST')
       .addOrderBy('p.updated_at', 'DESC')

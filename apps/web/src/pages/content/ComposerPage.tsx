@@ -4,6 +4,9 @@ import { ApiError, api } from '../../api/client';
 import { Account, Pillar, Post, Problem, Unit, Validation, json, loadPillars, loadUnits, Program, Campaign } from './api';
 import { MediaPicker } from './MediaPicker';
 import { PostMetaFields } from './PostMetaFields';
+import { HashtagSetPicker } from './HashtagSetPicker';
+import { TemplatePicker } from './TemplatePicker';
+import { Template, appendTags } from './catalog';
 import { TargetPreviews } from './TargetPreviews';
 import { VariantDraft, VariantTabs } from './VariantTabs';
 import './content.css';
@@ -31,6 +34,10 @@ export function ComposerPage() {
   const [variants, setVariants] = useState<Record<'id' | 'en', VariantDraft>>({ id: empty, en: empty });
   const [mediaIds, setMediaIds] = useState<string[]>([]);
   const [targets, setTargets] = useState(new Map<string, 'id' | 'en'>());
+  // What this form does not edit is kept as loaded and sent back, so saving never drops it:
+  // per-platform text overrides, and targets' own publish times.
+  const [overrides, setOverrides] = useState<Post['variants']>([]);
+  const [targetTimes, setTargetTimes] = useState(new Map<string, string>());
   const [date, setDate] = useState('');
   const [time, setTime] = useState('09:00');
   const [result, setResult] = useState<Validation | null>(null);
@@ -66,23 +73,36 @@ export function ComposerPage() {
     setVariants({ id: draft('id'), en: draft('en') });
     setMediaIds(p.media.map((m) => m.id));
     setTargets(new Map(p.targets.map((x) => [x.accountId, x.language])));
+    setOverrides(p.variants.filter((x) => x.platform));
+    setTargetTimes(
+      new Map(p.targets.filter((x) => x.scheduledAtLocal && x.scheduledAtLocal !== p.scheduledAtLocal).map((x) => [x.accountId, x.scheduledAtLocal!])),
+    );
     if (p.scheduledAtLocal) [0, 1].forEach((i) => (i ? setTime : setDate)(p.scheduledAtLocal!.split('T')[i]));
   };
 
   const body = useMemo(() => {
     const vs = (['id', 'en'] as const)
       .filter((l) => variants[l].text.trim())
-      .map((l) => ({ language: l, text: variants[l].text, hashtags: tags(variants[l].hashtags), link: variants[l].link || null }));
+      .map((l) => ({ language: l, text: variants[l].text, hashtags: tags(variants[l].hashtags), link: variants[l].link || null }))
+      .concat(
+        overrides
+          .filter((o) => variants[o.language as 'id' | 'en']?.text.trim())
+          .map((o) => ({ language: o.language as 'id' | 'en', platform: o.platform, text: o.text, hashtags: o.hashtags, link: o.link })),
+      );
     return {
       pillar,
       programId: programId || null,
       campaignId: campaignId || null,
       variants: vs,
       mediaIds,
-      targets: [...targets].map(([accountId, language]) => ({ accountId, language })),
+      targets: [...targets].map(([accountId, language]) => ({
+        accountId,
+        language,
+        ...(targetTimes.has(accountId) ? { scheduledAt: targetTimes.get(accountId) } : {}),
+      })),
       scheduledAt: date ? `${date}T${time}` : null,
     };
-  }, [pillar, programId, campaignId, variants, mediaIds, targets, date, time]);
+  }, [pillar, programId, campaignId, variants, overrides, mediaIds, targets, targetTimes, date, time]);
 
   useEffect(() => {
     if (!unitId || !pillar) return;
@@ -109,6 +129,15 @@ export function ComposerPage() {
     }
   };
 
+  const applyTemplate = (tpl: Template) => {
+    const draft = (lang: 'id' | 'en'): VariantDraft => {
+      const v = tpl.variants.find((x) => x.language === lang);
+      return { text: v?.text ?? '', hashtags: (v?.hashtags ?? []).map((h) => `#${h.replace(/^#/, '')}`).join(' '), link: v?.link ?? '' };
+    };
+    setVariants({ id: draft('id'), en: draft('en') });
+    if (tpl.pillar && !pillar) setPillar(tpl.pillar);
+  };
+
   const toggle = (id: string, on: boolean) => {
     const next = new Map(targets);
     if (on) next.set(id, 'id');
@@ -125,10 +154,20 @@ export function ComposerPage() {
         locked={!!post}
         onChange={(f, v) => ({ unitId: setUnitId, pillar: setPillar, programId: setProgramId, campaignId: setCampaignId })[f](v)}
       />
+      {unitId && <TemplatePicker unitId={unitId} hasText={!!(variants.id.text.trim() || variants.en.text.trim())} onApply={applyTemplate} />}
       <VariantTabs
         value={variants}
         onChange={(l, v) => setVariants({ ...variants, [l]: v })}
         problems={[...(result?.problems ?? []), ...(result?.warnings ?? [])]}
+        extra={(lang) =>
+          unitId && (
+            <HashtagSetPicker
+              unitId={unitId}
+              lang={lang}
+              onAdd={(add) => setVariants((cur) => ({ ...cur, [lang]: { ...cur[lang], hashtags: appendTags(cur[lang].hashtags, add) } }))}
+            />
+          )
+        }
       />
       {unitId && <MediaPicker unitId={unitId} selected={mediaIds} onChange={setMediaIds} />}
       <fieldset className="panel">

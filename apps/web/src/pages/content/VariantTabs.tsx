@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Problem } from './api';
 
@@ -9,7 +9,13 @@ export interface VariantDraft {
 }
 
 /** The Indonesian and English texts as two tabs (WAI-ARIA tabs pattern). */
-export function VariantTabs(props: { value: Record<'id' | 'en', VariantDraft>; onChange(lang: 'id' | 'en', v: VariantDraft): void; problems: Problem[] }) {
+export function VariantTabs(props: {
+  value: Record<'id' | 'en', VariantDraft>;
+  onChange(lang: 'id' | 'en', v: VariantDraft): void;
+  problems: Problem[];
+  /** Extra controls shown under the fields of the language being edited (e.g. the hashtag-set picker). */
+  extra?: (lang: 'id' | 'en') => ReactNode;
+}) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'id' | 'en'>('id');
   const v = props.value[tab];
@@ -46,6 +52,7 @@ export function VariantTabs(props: { value: Record<'id' | 'en', VariantDraft>; o
             <input id={`link-${tab}`} type="url" value={v.link} placeholder="https://" onChange={(e) => set({ link: e.target.value })} />
           </div>
         </div>
+        {props.extra?.(tab)}
         {mine.map((p) => (
           <p key={p.field + p.code + p.message} className={p.code.startsWith('content.glossary') ? 'warning' : 'error'} role="status">
             {p.message}
