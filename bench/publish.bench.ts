@@ -82,7 +82,7 @@ async function main() {
     for (let i = 0; i < WORKERS; i++) {
       workers.push(
         spawnWorker(pg.url, sb, {
-          KABAR_WORKER_CONCURRENCY: '48',
+          KABAR_WORKER_CONCURRENCY: '96',
           KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: '4',
           KABAR_PUBLISH_PER_PLATFORM_RATE: '1000',
           KABAR_PUBLISH_DISPATCH_INTERVAL: '1s',
