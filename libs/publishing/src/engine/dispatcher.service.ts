@@ -59,9 +59,9 @@ export class DispatcherService {
     this.outcomes.heldRefs(held);
   }
 
-  /** Held targets whose account is active again (reconnected, enabled) are scheduled now. */
+  /** Held targets whose account is active again (reconnected, enabled) are scheduled again (see resumeHeld). */
   private async resumeHeld(): Promise<void> {
-    const resumed = await this.targets.resumeHeld(500);
+    const resumed = await this.targets.resumeHeld(500, this.config.publishGraceMs);
     this.outcomes.heldRefs(resumed);
   }
 

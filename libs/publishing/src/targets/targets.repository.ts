@@ -235,10 +235,16 @@ export class TargetsRepository {
   }
 
   /** Held targets whose account is active again: held → scheduled, due now. */
-  async resumeHeld(limit: number): Promise<TargetRef[]> {
+  /**
+   * Held targets of accounts active again go back to scheduled. One still within the grace of its own time is
+   * due now; an older one keeps its original time, so the dispatcher marks it missed and reports it (a manual
+   * retry can still send it): a reconnect after a weekend never sends the weekend's posts in a burst.
+   */
+  async resumeHeld(limit: number, graceMs: number): Promise<TargetRef[]> {
     return queryRows(
       this.ds,
-      `UPDATE post_targets t SET status = 'scheduled', next_attempt_at = greatest(now(), t.scheduled_at), stuck_reason = NULL, stuck_at = NULL,
+      `UPDATE post_targets t SET status = 'scheduled',
+         next_attempt_at = CASE WHEN t.scheduled_at >= now() - ${ms(graceMs)} THEN greatest(now(), t.scheduled_at) END, stuck_reason = NULL, stuck_at = NULL,
          last_error_class = NULL, last_error_message = NULL, version = t.version + 1, updated_at = now()
        WHERE t.id IN (SELECT t.id FROM post_targets t JOIN social_accounts a ON a.id = t.account_id
                       WHERE t.status = 'held' AND a.status = 'active' LIMIT $1 FOR UPDATE OF t SKIP LOCKED)
