@@ -1,29 +1,16 @@
-import { Pool } from 'pg';
-import { SandboxHandle, startSandbox } from '@kabar/sandbox';
-import { startTestApp, TestApp } from '../../support/test-app';
-import { SECRET, WorkerProcess, createAccount, ensureUnit, schedulePosts, spawnWorker, statusCounts, waitFor } from './publishing-fixtures';
+import { PublishingHarness, createAccount, ensureUnit, schedulePosts, startPublishingHarness, statusCounts, waitFor } from './publishing-fixtures';
 
 jest.setTimeout(60_000);
 
 describe('held targets when their account is active again', () => {
-  let t: TestApp;
-  let db: Pool;
-  let sb: SandboxHandle;
-  let worker: WorkerProcess | undefined;
-
+  let h: PublishingHarness;
   beforeAll(async () => {
-    t = await startTestApp({ secretKey: SECRET });
-    db = new Pool({ connectionString: t.databaseUrl, max: 2 });
-    sb = await startSandbox();
+    h = await startPublishingHarness();
   });
-  afterAll(async () => {
-    await worker?.stop('SIGKILL');
-    await db?.end();
-    await sb?.close();
-    await t?.close();
-  });
+  afterAll(() => h?.close());
 
   it('publishes those still within the grace and reports the older ones as missed, never a burst of stale posts', async () => {
+    const { db, sb } = h;
     const unit = await ensureUnit(db);
     const account = await createAccount(db, sb, unit, 'mastodon');
     await db.query(`UPDATE social_accounts SET status = 'disabled' WHERE id = $1`, [account.id]);
@@ -33,7 +20,7 @@ describe('held targets when their account is active again', () => {
       { account, at: new Date(now - 3 * 3600_000), text: 'Sudah basi [H2]' },
     ]);
     await db.query(`UPDATE post_targets SET status = 'held' WHERE id = ANY($1)`, [[recent.id, stale.id]]);
-    worker = await spawnWorker(t.databaseUrl, sb);
+    await h.spawn();
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await statusCounts(db, [recent.id, stale.id])).toEqual({ held: 2 }); // disabled: held, not failed
     await db.query(`UPDATE social_accounts SET status = 'active' WHERE id = $1`, [account.id]);

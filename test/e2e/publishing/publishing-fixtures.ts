@@ -5,7 +5,8 @@ import * as path from 'path';
 import { Pool } from 'pg';
 import { CredentialCipher } from '@kabar/accounts';
 import { deriveKey } from '@kabar/org';
-import { SandboxHandle, SandboxPlatform } from '@kabar/sandbox';
+import { SandboxHandle, SandboxPlatform, startSandbox } from '@kabar/sandbox';
+import { TestApp, startTestApp } from '../../support/test-app';
 import { ROOT, freePort } from '../../support/spawn-app';
 import { sandboxEnv } from '../../support/sandbox-config';
 
@@ -162,4 +163,37 @@ export function postsByText(sb: SandboxHandle): Map<string, number> {
     m.set(key, (m.get(key) ?? 0) + 1);
   }
   return m;
+}
+
+export interface PublishingHarness {
+  t: TestApp;
+  db: Pool;
+  sb: SandboxHandle;
+  /** Workers spawned through the harness are killed by close(). */
+  spawn(env?: Record<string, string>): Promise<WorkerProcess>;
+  close(): Promise<void>;
+}
+
+/** The API on a database of its own, a sandbox, a small pool for fixtures, and workers on demand. */
+export async function startPublishingHarness(): Promise<PublishingHarness> {
+  const t = await startTestApp({ secretKey: SECRET });
+  const db = new Pool({ connectionString: t.databaseUrl, max: 2 });
+  const sb = await startSandbox();
+  const workers: WorkerProcess[] = [];
+  return {
+    t,
+    db,
+    sb,
+    spawn: async (env = {}) => {
+      const w = await spawnWorker(t.databaseUrl, sb, env);
+      workers.push(w);
+      return w;
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.stop('SIGKILL')));
+      await db.end();
+      await sb.close();
+      await t.close();
+    },
+  };
 }

@@ -1,31 +1,18 @@
-import { Pool } from 'pg';
 import { CredentialCipher, StoredCredentials } from '@kabar/accounts';
 import { deriveKey } from '@kabar/org';
-import { SandboxHandle, startSandbox } from '@kabar/sandbox';
-import { startTestApp, TestApp } from '../../support/test-app';
-import { SECRET, WorkerProcess, createAccount, ensureUnit, schedulePosts, spawnWorker, statusCounts, waitFor } from './publishing-fixtures';
+import { PublishingHarness, SECRET, createAccount, ensureUnit, schedulePosts, startPublishingHarness, statusCounts, waitFor } from './publishing-fixtures';
 
 jest.setTimeout(60_000);
 
 describe('publishing with a token about to expire', () => {
-  let t: TestApp;
-  let db: Pool;
-  let sb: SandboxHandle;
-  let worker: WorkerProcess | undefined;
-
+  let h: PublishingHarness;
   beforeAll(async () => {
-    t = await startTestApp({ secretKey: SECRET });
-    db = new Pool({ connectionString: t.databaseUrl, max: 2 });
-    sb = await startSandbox();
+    h = await startPublishingHarness();
   });
-  afterAll(async () => {
-    await worker?.stop('SIGKILL');
-    await db?.end();
-    await sb?.close();
-    await t?.close();
-  });
+  afterAll(() => h?.close());
 
   it('refreshes it first (X rotates refresh tokens), publishes once, and keeps the account connected', async () => {
+    const { db, sb } = h;
     const unit = await ensureUnit(db);
     const account = await createAccount(db, sb, unit, 'x');
     const cipher = new CredentialCipher(deriveKey(SECRET, 'credentials'));
@@ -40,7 +27,7 @@ describe('publishing with a token about to expire', () => {
     const before = await read();
     await db.query(`UPDATE social_accounts SET token_expires_at = now() + interval '2 minutes' WHERE id = $1`, [account.id]);
     const targets = await schedulePosts(db, unit, [{ account, at: new Date(Date.now() + 1000), text: 'Token hampir kedaluwarsa [R1]' }]);
-    worker = await spawnWorker(t.databaseUrl, sb);
+    await h.spawn();
     await waitFor('published', async () => (await statusCounts(db, [targets[0].id])).published === 1, 30_000);
     const after = await read();
     expect(after.creds.accessToken).not.toBe(before.creds.accessToken);
