@@ -1,6 +1,5 @@
 import { Pool } from 'pg';
-import { SandboxHandle, SandboxPlatform, startSandbox } from '@kabar/sandbox';
-import { createTestDatabase } from '../../support/test-database';
+import { SandboxHandle, SandboxPlatform } from '@kabar/sandbox';
 import {
   FixtureAccount,
   FixtureTarget,
@@ -11,6 +10,8 @@ import {
   spawnWorker,
   statusCounts,
   waitFor,
+  PublishingHarness,
+  startPublishingHarness,
 } from './publishing-fixtures';
 
 jest.setTimeout(240_000);
@@ -29,24 +30,19 @@ function postsPerTarget(sb: SandboxHandle, targets: FixtureTarget[]): Map<string
 const tagOf = (text: string) => /\[T\d+\]/.exec(text)![0];
 
 describe('publishing engine with real worker processes', () => {
+  let h: PublishingHarness;
   let db: Pool;
-  let drop: () => Promise<void>;
-  let url: string;
   let sb: SandboxHandle;
+  let url: string;
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    const tdb = await createTestDatabase();
-    url = tdb.url;
-    drop = tdb.drop;
-    db = new Pool({ connectionString: url, max: 4 });
-    sb = await startSandbox({ latencyMs: 5 });
+    h = await startPublishingHarness({ latencyMs: 5 });
+    ({ db, sb, databaseUrl: url } = h);
   });
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop('SIGKILL')));
-    await db?.end();
-    await sb?.close();
-    await drop?.();
+    await h?.close();
   });
 
   it('3 workers, 300 targets due together, faults injected: each published once, or failed/held by class', async () => {

@@ -5,8 +5,8 @@ import * as path from 'path';
 import { Pool } from 'pg';
 import { CredentialCipher } from '@kabar/accounts';
 import { deriveKey } from '@kabar/org';
-import { SandboxHandle, SandboxPlatform, startSandbox } from '@kabar/sandbox';
-import { TestApp, startTestApp } from '../../support/test-app';
+import { SandboxHandle, SandboxOptions, SandboxPlatform, startSandbox } from '@kabar/sandbox';
+import { createTestDatabase } from '../../support/test-database';
 import { ROOT, freePort } from '../../support/spawn-app';
 import { sandboxEnv } from '../../support/sandbox-config';
 
@@ -166,7 +166,7 @@ export function postsByText(sb: SandboxHandle): Map<string, number> {
 }
 
 export interface PublishingHarness {
-  t: TestApp;
+  databaseUrl: string;
   db: Pool;
   sb: SandboxHandle;
   /** Workers spawned through the harness are killed by close(). */
@@ -174,18 +174,18 @@ export interface PublishingHarness {
   close(): Promise<void>;
 }
 
-/** The API on a database of its own, a sandbox, a small pool for fixtures, and workers on demand. */
-export async function startPublishingHarness(): Promise<PublishingHarness> {
-  const t = await startTestApp({ secretKey: SECRET });
-  const db = new Pool({ connectionString: t.databaseUrl, max: 2 });
-  const sb = await startSandbox();
+/** A migrated database of its own, a small pool for fixtures, a sandbox, and worker processes on demand. */
+export async function startPublishingHarness(sandbox: SandboxOptions = {}): Promise<PublishingHarness> {
+  const tdb = await createTestDatabase();
+  const db = new Pool({ connectionString: tdb.url, max: 4 });
+  const sb = await startSandbox(sandbox);
   const workers: WorkerProcess[] = [];
   return {
-    t,
+    databaseUrl: tdb.url,
     db,
     sb,
     spawn: async (env = {}) => {
-      const w = await spawnWorker(t.databaseUrl, sb, env);
+      const w = await spawnWorker(tdb.url, sb, env);
       workers.push(w);
       return w;
     },
@@ -193,7 +193,7 @@ export async function startPublishingHarness(): Promise<PublishingHarness> {
       await Promise.all(workers.map((w) => w.stop('SIGKILL')));
       await db.end();
       await sb.close();
-      await t.close();
+      await tdb.drop();
     },
   };
 }

@@ -1,29 +1,34 @@
 import { Pool } from 'pg';
-import { SandboxHandle, startSandbox } from '@kabar/sandbox';
-import { createTestDatabase } from '../../support/test-database';
-import { FixtureAccount, WorkerProcess, createAccount, ensureUnit, schedulePosts, spawnWorker, statusCounts, waitFor } from './publishing-fixtures';
+import { SandboxHandle } from '@kabar/sandbox';
+import {
+  FixtureAccount,
+  WorkerProcess,
+  createAccount,
+  ensureUnit,
+  schedulePosts,
+  spawnWorker,
+  statusCounts,
+  waitFor,
+  PublishingHarness,
+  startPublishingHarness,
+} from './publishing-fixtures';
 
 jest.setTimeout(120_000);
 
 describe('a worker killed mid-publish', () => {
+  let h: PublishingHarness;
   let db: Pool;
-  let drop: () => Promise<void>;
-  let url: string;
   let sb: SandboxHandle;
+  let url: string;
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    const tdb = await createTestDatabase();
-    url = tdb.url;
-    drop = tdb.drop;
-    db = new Pool({ connectionString: url, max: 4 });
-    sb = await startSandbox();
+    h = await startPublishingHarness();
+    ({ db, sb, databaseUrl: url } = h);
   });
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop('SIGKILL')));
-    await db?.end();
-    await sb?.close();
-    await drop?.();
+    await h?.close();
   });
 
   it('loses nothing and duplicates nothing: the next worker reconciles with the platform', async () => {

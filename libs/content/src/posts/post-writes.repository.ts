@@ -133,16 +133,14 @@ export class PostWrites {
 
   /** Hands the targets to publishing: each open target becomes `scheduled` at its time. Returns how many moved. */
   async scheduleTargets(em: EntityManager, postId: string, times: Map<string, Date>): Promise<number> {
-    let moved = 0;
-    for (const [accountId, at] of times) {
-      const res = await em
-        .createQueryBuilder()
-        .update(PostTargetEntity)
-        .set({ status: 'scheduled', scheduledAt: at, fingerprint: null, nextAttemptAt: null, version: () => 'version + 1' })
-        .where('post_id = :postId AND account_id = :accountId AND status IN (:...open)', { postId, accountId, open: OPEN_TARGET_STATES })
-        .execute();
-      moved += res.affected ?? 0;
-    }
+    if (!times.size) return 0;
+    // One statement for all targets; TypeORM answers an UPDATE with [rows, affectedCount].
+    const [, moved] = (await em.query(
+      `UPDATE post_targets t SET status = 'scheduled', scheduled_at = x.at, fingerprint = NULL, next_attempt_at = NULL, version = t.version + 1, updated_at = now()
+         FROM unnest($2::uuid[], $3::timestamptz[]) AS x(account_id, at)
+        WHERE t.post_id = $1 AND t.account_id = x.account_id AND t.status = ANY($4::varchar[])`,
+      [postId, [...times.keys()], [...times.values()].map((d) => d.toISOString()), OPEN_TARGET_STATES],
+    )) as [unknown[], number];
     return moved;
   }
 

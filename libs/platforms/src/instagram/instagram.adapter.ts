@@ -20,6 +20,7 @@ import {
   RecentPost,
   TokenSet,
 } from '../types';
+import { GraphInsights, graphNode } from '../graph/graph-node';
 
 interface IgMedia {
   id: string;
@@ -29,7 +30,6 @@ interface IgMedia {
   like_count?: number;
   comments_count?: number;
 }
-type Insights = { data: Array<{ name: string; values?: Array<{ value: number }>; total_value?: { value: number } }> };
 
 /** Instagram professional accounts with Instagram Login (graph.instagram.com). No text-only posts. */
 export class InstagramAdapter extends BaseAdapter {
@@ -38,7 +38,7 @@ export class InstagramAdapter extends BaseAdapter {
   private readonly flow = new ContainerFlow('instagram');
 
   private node(id: string, edge = ''): string {
-    return `${this.apiUrl}/${encodeURIComponent(id)}${edge ? `/${edge}` : ''}`;
+    return graphNode(this.apiUrl, id, edge);
   }
 
   async publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult> {
@@ -139,7 +139,7 @@ export class InstagramAdapter extends BaseAdapter {
         url: this.node(id),
         params: { access_token: account.accessToken, fields: 'like_count,comments_count,timestamp' },
       });
-      const ins = await this.http.send<Insights>(account, {
+      const ins = await this.http.send<GraphInsights>(account, {
         method: 'GET',
         url: this.node(id, 'insights'),
         params: { access_token: account.accessToken, metric: 'views,reach,shares,saved' },

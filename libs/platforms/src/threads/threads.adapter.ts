@@ -19,8 +19,8 @@ import {
   RecentPost,
   TokenSet,
 } from '../types';
+import { GraphInsights, graphNode } from '../graph/graph-node';
 
-type Insights = { data: Array<{ name: string; values?: Array<{ value: number }>; total_value?: { value: number } }> };
 interface Thread {
   id: string;
   text?: string;
@@ -35,7 +35,7 @@ export class ThreadsAdapter extends BaseAdapter {
   private readonly flow = new ContainerFlow('threads');
 
   private node(id: string, edge = ''): string {
-    return `${this.apiUrl}/${encodeURIComponent(id)}${edge ? `/${edge}` : ''}`;
+    return graphNode(this.apiUrl, id, edge);
   }
 
   async publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult> {
@@ -105,7 +105,7 @@ export class ThreadsAdapter extends BaseAdapter {
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {
-    const res = await this.http.send<Insights>(account, {
+    const res = await this.http.send<GraphInsights>(account, {
       method: 'GET',
       url: this.node(account.externalId, 'threads_insights'),
       params: { access_token: account.accessToken, metric: 'followers_count' },
@@ -117,7 +117,7 @@ export class ThreadsAdapter extends BaseAdapter {
   async postMetrics(account: AccountCredentials, externalIds: string[]): Promise<Record<string, PostMetrics>> {
     const out: Record<string, PostMetrics> = {};
     for (const id of externalIds) {
-      const res = await this.http.send<Insights>(account, {
+      const res = await this.http.send<GraphInsights>(account, {
         method: 'GET',
         url: this.node(id, 'insights'),
         params: { access_token: account.accessToken, metric: 'views,likes,replies,reposts,quotes,shares' },

@@ -49,25 +49,12 @@ export class OutcomeRecorder {
     if (attemptId) await this.attempts.finish(attemptId, { outcome, httpStatus: e?.httpStatus ?? null, errorClass: kind, platformMessage: message });
     // An answer from the platform means nothing was posted; a lost answer, or a failed look-up, owes a reconciliation.
     const definite = kind !== 'unknown_outcome' && !opts.reconciling;
-    let moved: TargetRef | null = null;
     if (decision.action === 'retry' || decision.action === 'reconcile') {
-      moved = await this.targets.scheduleRetry(t.id, worker, decision.at, kind, message, definite);
+      await this.targets.scheduleRetry(t.id, worker, decision.at, kind, message, definite);
     } else if (decision.action === 'hold') {
-      moved = await this.targets.markHeld(t.id, worker, kind, message, definite);
-      if (moved) await this.accountNeedsReconnect(t, message);
+      if (await this.targets.markHeld(t.id, worker, kind, message, definite)) await this.accountNeedsReconnect(t, message);
     } else {
-      moved = await this.targets.markFailed(t.id, worker, kind, message, definite);
-      if (moved)
-        await this.notifier.notify({
-          kind: 'target_failed',
-          unitId: t.unitId,
-          postId: t.postId,
-          targetId: t.id,
-          accountId: t.accountId,
-          authorId: t.authorId,
-          reason: message,
-          occurrence: t.attemptCount,
-        });
+      await this.fail(t, worker, kind, message, definite);
     }
     this.rollup.touch(t.postId);
   }
@@ -80,19 +67,24 @@ export class OutcomeRecorder {
 
   /** Nothing to publish (no variant in the target's language): failed, the author told. */
   async noContent(t: ClaimedTarget, worker: string): Promise<void> {
-    const moved = await this.targets.markFailed(t.id, worker, 'rejected', 'no text for this language');
-    if (moved)
-      await this.notifier.notify({
-        kind: 'target_failed',
-        unitId: t.unitId,
-        postId: t.postId,
-        targetId: t.id,
-        accountId: t.accountId,
-        authorId: t.authorId,
-        reason: 'no text for this language',
-        occurrence: t.attemptCount,
-      });
+    await this.fail(t, worker, 'rejected', 'no text for this language');
     this.rollup.touch(t.postId);
+  }
+
+  /** publishing → failed; when this call moved it, the author and the unit's admins are told why. */
+  private async fail(t: ClaimedTarget, worker: string, kind: ErrorClass, message: string, definite = true): Promise<void> {
+    const moved = await this.targets.markFailed(t.id, worker, kind, message, definite);
+    if (!moved) return;
+    await this.notifier.notify({
+      kind: 'target_failed',
+      unitId: t.unitId,
+      postId: t.postId,
+      targetId: t.id,
+      accountId: t.accountId,
+      authorId: t.authorId,
+      reason: message,
+      occurrence: t.attemptCount,
+    });
   }
 
   /** Targets that fell due too long ago (no worker ran): their authors and admins are told. */
