@@ -5,6 +5,7 @@ import { ContentCore1763800300000 } from './1763800300000-content-core';
 import { ContentPlanner1763800400000 } from './1763800400000-content-planner';
 import { Publishing1763800500000 } from './1763800500000-publishing';
 import { AccountSnapshots1763800600000 } from './1763800600000-account-snapshots';
+import { Analytics1763800700000 } from './1763800700000-analytics';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ContentPlanner1763800400000,
   Publishing1763800500000,
   AccountSnapshots1763800600000,
+  Analytics1763800700000,
 ];
