@@ -4,7 +4,8 @@
  * Run: npm run bench:calendar
  */
 import * as fs from 'fs';
-import * as net from 'net';
+import { freePort } from './bench-port';
+import { timeRuns } from './timing';
 import * as os from 'os';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
@@ -17,16 +18,6 @@ const UNITS = 100;
 const DAYS = 730;
 const POSTS_PER_UNIT_DAY = 2.05;
 const RUNS = 40;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function seed(ds: DataSource): Promise<{ rootId: string; rootPath: string }> {
   const [root] = await ds.query(
@@ -86,7 +77,7 @@ async function main() {
   try {
     await runMigrations(pg.url);
     await ds.initialize();
-    let t0 = Date.now();
+    const t0 = Date.now();
     const { rootId, rootPath } = await seed(ds);
     const [{ posts, targets }] = await ds.query(`SELECT (SELECT count(*) FROM posts)::int AS posts, (SELECT count(*) FROM post_targets)::int AS targets`);
     console.log(`seeded ${UNITS} units, ${posts} posts, ${targets} targets in ${Date.now() - t0} ms`);
@@ -102,19 +93,12 @@ async function main() {
     };
     const query = { from: '2026-03-01', to: '2026-04-01' };
     const warm = await service.range(cityAdmin, query);
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      t0 = performance.now();
-      await service.range(cityAdmin, query);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
+    const t = await timeRuns(RUNS, () => service.range(cityAdmin, query));
     console.log(
       `calendar month, whole city: ${warm.items.length} posts (${warm.items.reduce((n, x) => n + x.platforms.length, 0)} platform badges) per answer`,
     );
     console.log(
-      `runs=${RUNS} median=${pct(50).toFixed(1)} ms p95=${pct(95).toFixed(1)} ms min=${times[0].toFixed(1)} ms max=${times.at(-1)!.toFixed(1)} ms (target: median < 50 ms)`,
+      `runs=${RUNS} median=${t.median.toFixed(1)} ms p95=${t.p95.toFixed(1)} ms min=${t.min.toFixed(1)} ms max=${t.max.toFixed(1)} ms (target: median < 50 ms)`,
     );
   } finally {
     if (ds.isInitialized) await ds.destroy();

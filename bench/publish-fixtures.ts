@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'child_process';
 import { randomUUID } from 'crypto';
-import * as net from 'net';
 import * as path from 'path';
 import { Pool } from 'pg';
 import { CredentialCipher } from '@kabar/accounts';
@@ -10,15 +9,7 @@ import { SandboxHandle, SandboxPlatform } from '@kabar/sandbox';
 export const ROOT = path.resolve(__dirname, '../..');
 export const SECRET = Buffer.alloc(32, 5).toString('base64');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './bench-port';
 
 export async function createUnit(db: Pool): Promise<string> {
   const id = randomUUID();
