@@ -4,20 +4,21 @@
  * - ingest of one hourly round of snapshots (one per account) as the worker does it (batches in transactions);
  * - the city-wide follower series for one year (daily points);
  * - the leaderboard of the 68 kelurahan for a month.
- * Prints one table. Run: npm run bench:analytics   (BENCH_ANALYTICS_SCALES=1000,10000 to choose)
+ * Prints one table. Run: npm run bench:analytics   (`node dist/bench/analytics.bench.js 1000` for one scale)
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, startEmbeddedPostgres } from '@kabar/database';
+import { UnitEntity } from '@kabar/org';
 import { ingestSnapshots, SnapshotRow } from '@kabar/analytics';
 import { freePort } from './bench-port';
 import { seedAnalyticsCity, SeededCity } from './analytics-seed';
 import { timeRuns, TimingSummary } from './timing';
 import { reportQueries } from './analytics-reports';
 
-const SCALES = (process.env.BENCH_ANALYTICS_SCALES ?? '1000,10000').split(',').map(Number);
+const SCALES = (process.argv[2] ?? '1000,10000').split(',').map(Number);
 const DAYS = 730;
 const LAST_DAY = '2026-11-21';
 const INGEST_BATCH = 50;
@@ -45,17 +46,17 @@ async function ingestRound(ds: DataSource, accounts: string[], at: Date, batch: 
 
 async function runScale(url: string, accounts: number): Promise<ScaleResult> {
   await runMigrations(url);
-  const ds = new DataSource(dataSourceOptions(url, []));
+  const ds = new DataSource(dataSourceOptions(url, [UnitEntity]));
   await ds.initialize();
   try {
-    let t0 = Date.now();
+    const t0 = Date.now();
     const city = await seedAnalyticsCity(ds, { accounts, days: DAYS, postMetricRows: accounts * 100, readingsPerTarget: 10 }, LAST_DAY);
     const seedMs = Date.now() - t0;
     const ids: string[] = (await ds.query(`SELECT id FROM social_accounts ORDER BY id`)).map((r: { id: string }) => r.id);
     // the hour after the seeded reading of the last day (13:00Z = 20:00 WIB), then one more hour in one call
     const ingestMs = await ingestRound(ds, ids, new Date(`${LAST_DAY}T14:00:00Z`), INGEST_BATCH);
     const ingestOneCallMs = await ingestRound(ds, ids, new Date(`${LAST_DAY}T15:00:00Z`), ids.length);
-    const q = await reportQueries(ds, city);
+    const q = reportQueries(ds, city);
     const series = await timeRuns(RUNS, q.citySeriesOneYear);
     const leaderboard = await timeRuns(RUNS, q.kelurahanLeaderboardMonth);
     return {

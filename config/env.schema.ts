@@ -65,9 +65,9 @@ export const oneOf =
 
 /** Durations: "30m", "45s", "2h", or plain seconds. Returned in milliseconds. */
 export const duration: Parser<number> = (raw, name) => {
-  const m = /^(\d+)(ms|s|m|h)?$/.exec(raw.trim());
-  if (!m) throw new ConfigError(name, `must be a duration like 30m, 45s or 2h, got "${raw}"`);
-  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  const m = /^(\d+)(ms|s|m|h|d)?$/.exec(raw.trim());
+  if (!m) throw new ConfigError(name, `must be a duration like 30m, 45s, 2h or 400d, got "${raw}"`);
+  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h' | 'd'];
   return Number(m[1]) * factor;
 };
 

@@ -22,7 +22,10 @@ export interface KabarConfig {
   minPostGapMs: number;
   workerConcurrency: number;
   workerHealthPort: number;
-  accountSyncIntervalMs: number;
+  snapshotIntervalMs: number;
+  snapshotRetentionMs: number;
+  collectPerPlatformRate: number;
+  collectPollIntervalMs: number;
   publishMaxAttempts: number;
   publishPerAccountConcurrency: number;
   publishPerPlatformRate: number;
@@ -81,7 +84,14 @@ export const ENV_VARS = {
   KABAR_MIN_POST_GAP: ['30m', duration, 'Two posts on one account closer than this get a warning before scheduling.'],
   KABAR_WORKER_CONCURRENCY: ['8', int(1, 256), 'Publishing jobs one worker process runs at once.'],
   KABAR_WORKER_HEALTH_PORT: ['0', int(0, 65535), 'Port of the worker health endpoint (0: none).'],
-  KABAR_ACCOUNT_SYNC_INTERVAL: ['1h', duration, "How often each active social account's follower count is read from its platform (and a snapshot kept)."],
+  KABAR_SNAPSHOT_INTERVAL: [
+    '1h',
+    duration,
+    "How often each active social account's follower count is read from its platform and kept as a snapshot (spread over the interval).",
+  ],
+  KABAR_SNAPSHOT_RETENTION: ['400d', duration, 'Raw snapshots and post readings older than this are dropped (whole months); daily rollups are kept.'],
+  KABAR_COLLECT_PER_PLATFORM_RATE: ['20', int(0, 100000), 'Analytics calls per second one worker process makes to one platform (0: no limit).'],
+  KABAR_COLLECT_POLL_INTERVAL: ['2s', duration, 'How often an idle worker looks for analytics collection jobs (at least 500ms).'],
   KABAR_PUBLISH_MAX_ATTEMPTS: ['6', int(1, 50), 'Tries of one post target on transient errors (exponential backoff with jitter) before it is marked failed.'],
   KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: ['2', int(1, 64), 'Platform calls one worker process makes at once for one social account.'],
   KABAR_PUBLISH_PER_PLATFORM_RATE: ['100', int(0, 100000), 'Posts per second one worker process sends to one platform (0: no limit).'],
@@ -174,7 +184,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     minPostGapMs: read(env, 'KABAR_MIN_POST_GAP'),
     workerConcurrency: read(env, 'KABAR_WORKER_CONCURRENCY'),
     workerHealthPort: read(env, 'KABAR_WORKER_HEALTH_PORT'),
-    accountSyncIntervalMs: read(env, 'KABAR_ACCOUNT_SYNC_INTERVAL'),
+    snapshotIntervalMs: read(env, 'KABAR_SNAPSHOT_INTERVAL'),
+    snapshotRetentionMs: read(env, 'KABAR_SNAPSHOT_RETENTION'),
+    collectPerPlatformRate: read(env, 'KABAR_COLLECT_PER_PLATFORM_RATE'),
+    collectPollIntervalMs: Math.max(500, read<number>(env, 'KABAR_COLLECT_POLL_INTERVAL')),
     publishMaxAttempts: read(env, 'KABAR_PUBLISH_MAX_ATTEMPTS'),
     publishPerAccountConcurrency: read(env, 'KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY'),
     publishPerPlatformRate: read(env, 'KABAR_PUBLISH_PER_PLATFORM_RATE'),

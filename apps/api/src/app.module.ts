@@ -5,6 +5,7 @@ import { OrgModule } from '@kabar/org';
 import { AccountsModule } from '@kabar/accounts';
 import { ContentModule } from '@kabar/content';
 import { PublishingApiModule } from '@kabar/publishing';
+import { AnalyticsApiModule } from '@kabar/analytics';
 import { HealthController } from './health/health.controller';
 import { ConfigModule } from '@kabar/common';
 import { WorkerFeaturesModule } from '../../worker/src/worker-features.module';
@@ -23,6 +24,7 @@ export class ApiModule {
         AccountsModule,
         ContentModule,
         PublishingApiModule,
+        AnalyticsApiModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController],

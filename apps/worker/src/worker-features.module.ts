@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PublishingWorkerModule } from '@kabar/publishing';
-import { AccountsWorkerModule } from '@kabar/accounts';
+import { AnalyticsWorkerModule } from '@kabar/analytics';
 
 /**
  * The worker's feature modules (queue consumers, dispatcher, periodic jobs). Listed once here: the worker
@@ -8,6 +8,6 @@ import { AccountsWorkerModule } from '@kabar/accounts';
  * so one process holds one connection pool.
  */
 @Module({
-  imports: [PublishingWorkerModule, AccountsWorkerModule],
+  imports: [PublishingWorkerModule, AnalyticsWorkerModule],
 })
 export class WorkerFeaturesModule {}

@@ -6,6 +6,4 @@ export * from './crypto/credential-cipher';
 export * from './entities/social-account.entity';
 export * from './dto/account.dto';
 export * from './platform-registry.provider';
-export * from './sync/account-sync.service';
-export * from './sync/accounts-worker.module';
 export { REFRESH_MARGIN_MS } from './token-refresher';

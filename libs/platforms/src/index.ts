@@ -11,3 +11,4 @@ export { xWeightedLength, mastodonLength, threadsLength, textLength } from './te
 export type { CountingMode } from './text/length';
 export { pkceChallenge } from './http/oauth';
 export { redact } from './http/network-errors';
+export { PlatformRateLimiter } from './http/platform-rate-limiter';

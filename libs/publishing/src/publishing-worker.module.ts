@@ -12,16 +12,15 @@ import { ReaperService } from './engine/reaper.service';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { Notifier } from './notifications/notifier.service';
 import { WebhookSender } from './notifications/webhook.sender';
-import { BossService } from './queue/boss.service';
 import { PublishConsumer } from './queue/publish.consumer';
+import { QueueModule } from './queue/queue.module';
 import { AttemptsRepository } from './targets/attempts.repository';
 import { TargetsRepository } from './targets/targets.repository';
 
 /** The worker side of publishing: queue consumers, the dispatcher, the reaper. */
 @Module({
-  imports: [AccountsModule, ContentModule],
+  imports: [AccountsModule, ContentModule, QueueModule],
   providers: [
-    BossService,
     PublishConsumer,
     PublishingLoop,
     DispatcherService,

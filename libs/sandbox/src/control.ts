@@ -61,7 +61,12 @@ export async function handleControl(store: SandboxStore, req: IncomingMessage, r
     const platform = platformOf(body.platform);
     if (!platform) return send(res, 400, { error: 'platform required' });
     const followers = body.followers === undefined ? undefined : Number(body.followers);
-    return send(res, 201, store.createAccount(platform, { externalId: body.externalId, handle: body.handle, name: body.name, followers, scopes: body.scopes }));
+    const followersAt = body.followersAt === undefined ? undefined : new Date(String(body.followersAt));
+    return send(
+      res,
+      201,
+      store.createAccount(platform, { externalId: body.externalId, handle: body.handle, name: body.name, followers, followersAt, scopes: body.scopes }),
+    );
   }
   if (path === '/accounts' && method === 'GET') return send(res, 200, { accounts: store.listAccounts(platformOf(url.searchParams.get('platform'))) });
   if (path === '/expire' && method === 'POST') {

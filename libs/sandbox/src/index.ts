@@ -6,3 +6,16 @@ export { sandboxEndpoints } from './endpoints';
 export type { SandboxEndpoints } from './endpoints';
 export type { FaultKind, FaultSpec, SandboxAccount, SandboxCredentials, SandboxPlatform, SandboxPost } from './types';
 export { SANDBOX_PLATFORMS } from './types';
+export { hash32 } from './growth/hash';
+export {
+  DEFAULT_GROWTH_SEED,
+  followersAt,
+  followersExact,
+  growthProfile,
+  postMetricsAt,
+  postMetricsFinal,
+  PLATFORM_SHAPES,
+  postSlotFactor,
+  wibClock,
+} from './growth';
+export type { FollowerAnchor, GrowthProfile, GrowthProfileKind, PostCounters, PostCounterName } from './growth';

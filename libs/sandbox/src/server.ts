@@ -16,8 +16,10 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Fetch media URLs handed to Instagram/Threads/TikTok (default true); false accepts any http(s) URL. */
   publicUrlFetch?: boolean;
-  /** Call store.tick() on this interval. */
+  /** Call store.tick() on this interval (extra bumps on top of the growth model). */
   tickIntervalMs?: number;
+  /** Seed of the follower and post growth model (default: a fixed seed, so runs repeat). */
+  seed?: number;
 }
 
 export interface SandboxHandle extends SandboxEndpoints {
@@ -75,7 +77,7 @@ async function dispatch(mod: PlatformModule, env: SandboxEnv, ctx: Ctx, res: htt
 
 /** Starts one loopback HTTP server faking all eight platforms under /<platform>/…, plus /_sandbox controls. */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
-  const store = new SandboxStore();
+  const store = new SandboxStore(opts.seed);
   const host = opts.host ?? '127.0.0.1';
   const latencyMs = opts.latencyMs ?? 0;
   const modules = new Map<SandboxPlatform, PlatformModule>(MODULES.map((m) => [m.platform, m]));

@@ -1,3 +1,5 @@
+import { DEFAULT_GROWTH_SEED } from './growth/follower-growth';
+import { liveCounters, liveFollowers } from './growth/live-counters';
 import { snowflake, token as newToken } from './ids';
 import { FaultKind, FaultSpec, SandboxAccount, SandboxCredentials, SandboxPlatform, SandboxPost, TokenRecord } from './types';
 
@@ -17,7 +19,9 @@ export interface CreateAccountOptions {
   externalId?: string;
   handle?: string;
   name?: string;
+  /** Followers at `followersAt` (default: now); the growth model continues from there. */
   followers?: number;
+  followersAt?: Date | number;
   following?: number;
   scopes?: string[];
 }
@@ -34,6 +38,9 @@ export class SandboxStore {
   private counter = 0;
   private timer?: NodeJS.Timeout;
 
+  /** Seed of the growth model: the same seed gives the same followers and post counters at the same instant. */
+  constructor(readonly seed: number = DEFAULT_GROWTH_SEED) {}
+
   now(): number {
     return Date.now() + this.offsetMs;
   }
@@ -48,24 +55,30 @@ export class SandboxStore {
     const n = this.counter;
     const externalId = opts.externalId ?? defaultExternalId(platform, n);
     const handle = opts.handle ?? (platform === 'telegram' && externalId.startsWith('@') ? externalId.slice(1) : `kabar_${platform}_${n}`);
-    const account: SandboxAccount = {
-      platform,
-      externalId,
-      handle,
-      name: opts.name ?? `Kabar ${platform} ${n}`,
-      followers: opts.followers ?? 100 * n,
-      following: opts.following ?? 10,
-      scopes: opts.scopes ?? [],
-      createdAt: this.now(),
-      extra: { chatId: `-100${1_000_000_000 + n}`, uploads: `UU${externalId.slice(2)}` },
-    };
+    const createdAt = this.now();
+    const anchor = { followers: opts.followers ?? 100 * n, at: opts.followersAt === undefined ? createdAt : new Date(opts.followersAt).getTime() };
+    const account = liveFollowers(
+      {
+        platform,
+        externalId,
+        handle,
+        name: opts.name ?? `Kabar ${platform} ${n}`,
+        following: opts.following ?? 10,
+        scopes: opts.scopes ?? [],
+        createdAt,
+        extra: { chatId: `-100${1_000_000_000 + n}`, uploads: `UU${externalId.slice(2)}` },
+      },
+      anchor,
+      this,
+    );
     this.accounts.set(`${platform}:${externalId}`, account);
     return this.issueTokens(account);
   }
 
   /**
    * Registers an account with tokens issued earlier (the sandbox keeps state in memory; Kabar's embedded
-   * default calls this at each start for the sandbox accounts stored in its database).
+   * default calls this at each start for the sandbox accounts stored in its database). Given the followers last
+   * read and when (`followersAt`), the account continues its growth curve from there.
    */
   restoreAccount(platform: SandboxPlatform, opts: CreateAccountOptions & { externalId: string; accessToken: string; refreshToken?: string }): void {
     if (!this.accounts.has(`${platform}:${opts.externalId}`)) {
@@ -138,8 +151,10 @@ export class SandboxStore {
       if (rec.platform === platform && rec.externalId === externalId && rec.kind !== 'refresh') rec.expiresAt = this.now() - 1000;
   }
 
+  /** Stores a new post; its counters follow the growth model from the author's followers at this moment. */
   addPost(post: Omit<SandboxPost, 'likes' | 'comments' | 'shares' | 'views' | 'reach' | 'createdAt'> & Partial<SandboxPost>): SandboxPost {
-    const full: SandboxPost = { likes: 0, comments: 0, shares: 0, views: 0, reach: 0, createdAt: new Date(this.now()), ...post };
+    const followersAtPost = this.account(post.platform, post.accountExternalId)?.followers ?? 0;
+    const full = liveCounters({ likes: 0, comments: 0, shares: 0, views: 0, reach: 0, createdAt: new Date(this.now()), ...post }, followersAtPost, this);
     this.postList.push(full);
     this.postIndex.set(`${full.platform}:${full.externalId}`, full);
     return full;
@@ -154,7 +169,10 @@ export class SandboxStore {
     return this.postList.filter((p) => (!platform || p.platform === platform) && (!accountExternalId || p.accountExternalId === accountExternalId));
   }
 
-  /** Engagement and audience grow a little, deterministically. */
+  /**
+   * A nudge on top of the growth model (which already moves with the sandbox clock): every post and account
+   * gains a little at once. Tests use it to see counters change without waiting.
+   */
   tick(): void {
     for (const p of this.postList) {
       const k = Number(BigInt(p.externalId.replace(/\D/g, '').slice(-6) || '0') % 5n);
@@ -193,7 +211,7 @@ export class SandboxStore {
       (f) =>
         (!f.platform || f.platform === platform) &&
         (!f.accountExternalId || f.accountExternalId === accountExternalId) &&
-        (isCreate || !createOnly.includes(f.kind)),
+        (isCreate || (!createOnly.includes(f.kind) && f.calls !== 'create')),
     );
     if (i < 0) return undefined;
     const f = this.faultList[i];

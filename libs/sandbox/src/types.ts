@@ -11,6 +11,8 @@ export interface FaultSpec {
   kind: FaultKind;
   /** How many of the next matching requests it hits (default 1). */
   count?: number;
+  /** `create`: only post-creating calls (reads such as follower counts pass untouched). Default: any call. */
+  calls?: 'any' | 'create';
   /** `slow`: answer after this delay (the request is still carried out). */
   delayMs?: number;
   /** `429`: seconds until the advertised reset (default 60). */

@@ -100,6 +100,24 @@ describe('analytics storage: raw rows, daily rollups in the local day, subtree s
     expect((await unitDay(KEL_A, '2026-11-02')).followers).toBe(kelA);
   });
 
+  it("keeps one account's day right when its readings are ingested concurrently", async () => {
+    const a = await account(KEL_B, 300);
+    const before = (await unitDay(KEL_B, '2026-11-04'))?.followers ?? 0;
+    const hours = [1, 2, 3, 4, 5, 6, 7, 8];
+    await Promise.all(
+      hours.map((h) => ds.transaction((em) => ingestSnapshots(em, [{ accountId: a, at: new Date(`2026-11-04T0${h}:00:00Z`), followers: 1000 + h }]))),
+    );
+    expect((await daily(a))[0]).toEqual({
+      day: '2026-11-04',
+      followers_first: 1001,
+      followers_last: 1008,
+      followers_min: 1001,
+      followers_max: 1008,
+      snapshots: 8,
+    });
+    expect(await unitDay(KEL_B, '2026-11-04')).toEqual({ followers: before + 1008, accounts: 1, own_followers: before + 1008, own_accounts: 1 });
+  });
+
   it('rebuilds the same rollups from raw rows as the incremental path wrote', async () => {
     const snapshot = async () => ({
       accountDaily: await ds.query(

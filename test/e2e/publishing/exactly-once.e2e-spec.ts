@@ -62,12 +62,12 @@ describe('publishing engine with real worker processes', () => {
 
     const expired = accounts.find((a) => a.platform === 'mastodon')!;
     const rejecting = accounts.find((a) => a.platform === 'telegram')!;
-    sb.store.injectFault({ platform: 'facebook', kind: '5xx', count: 12 });
-    sb.store.injectFault({ platform: 'x', kind: '429', count: 4, resetInSeconds: 2 });
+    sb.store.injectFault({ platform: 'facebook', kind: '5xx', count: 12, calls: 'create' });
+    sb.store.injectFault({ platform: 'x', kind: '429', count: 4, resetInSeconds: 2, calls: 'create' });
     sb.store.injectFault({ platform: 'telegram', kind: 'drop_after_accept', count: 6 });
     sb.store.injectFault({ platform: 'facebook', kind: 'drop_after_accept', count: 6 });
     sb.store.injectFault({ platform: 'mastodon', kind: 'drop_after_accept', count: 4 });
-    sb.store.injectFault({ platform: 'mastodon', accountExternalId: expired.externalId, kind: 'expired_token', count: 1 });
+    sb.store.injectFault({ platform: 'mastodon', accountExternalId: expired.externalId, kind: 'expired_token', count: 1, calls: 'create' });
     sb.store.injectFault({
       platform: 'telegram',
       accountExternalId: rejecting.externalId,

@@ -36,7 +36,7 @@ describe('a worker killed mid-publish', () => {
     const accounts: FixtureAccount[] = [];
     for (let i = 0; i < 5; i++) accounts.push(await createAccount(db, sb, unit, i % 2 ? 'telegram' : 'facebook'));
     // Every post-creating call is carried out at once but answered only after 15 s: the worker is mid-call.
-    sb.store.injectFault({ kind: 'slow', delayMs: 15_000, count: 10 });
+    sb.store.injectFault({ kind: 'slow', delayMs: 15_000, count: 10, calls: 'create' });
     const a = await spawnWorker(url, sb, { KABAR_WORKER_CONCURRENCY: '16' });
     workers.push(a);
     await a.ready();

@@ -1,25 +1,41 @@
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/session';
+import { useApi } from './analytics/analytics-api';
+import { FollowerGrowthCard } from './home/FollowerGrowthCard';
+import { HomeSummary } from './home/home-types';
+import { MyAccountsCard } from './home/MyAccountsCard';
+import { NextScheduledCard } from './home/NextScheduledCard';
+import { ProblemsCard } from './home/ProblemsCard';
+import { ReviewQueueCard } from './home/ReviewQueueCard';
+import './analytics/analytics.css';
+import './home/home.css';
 
+/** What needs the caller today: reviews waiting, failures, what goes out next, their accounts and their growth. */
 export function HomePage() {
   const { t } = useTranslation();
+  const me = useMe();
+  const home = useApi<HomeSummary>('/v1/home', {});
+  const h = home.data;
+  const reviewer = me.memberships.some((m) => m.role === 'reviewer');
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{t('home.title')}</h1>
-      <p className="lead">{t('home.lead')}</p>
-      <ul className="cards">
-        <li className="card">
-          <h2>{t('home.cards.plan.title')}</h2>
-          <p>{t('home.cards.plan.body')}</p>
-        </li>
-        <li className="card">
-          <h2>{t('home.cards.review.title')}</h2>
-          <p>{t('home.cards.review.body')}</p>
-        </li>
-        <li className="card">
-          <h2>{t('home.cards.grow.title')}</h2>
-          <p>{t('home.cards.grow.body')}</p>
-        </li>
-      </ul>
+      <p className="lead">{t('home.lead', { name: me.name })}</p>
+      {home.loading && !h && <p aria-live="polite">{t('common.loading')}</p>}
+      {home.error && (
+        <p role="alert" className="error">
+          {home.error}
+        </p>
+      )}
+      {h && (
+        <div className="home-grid">
+          {(reviewer || h.awaitingReview > 0) && <ReviewQueueCard count={h.awaitingReview} />}
+          <ProblemsCard problems={h.problems} />
+          <NextScheduledCard items={h.nextScheduled} />
+          <FollowerGrowthCard growth={h.growthThisMonth} />
+          <MyAccountsCard accounts={h.accounts} />
+        </div>
+      )}
     </section>
   );
 }

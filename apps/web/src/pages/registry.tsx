@@ -9,6 +9,7 @@ import { PostsPage } from './PostsPage';
 import { UnitsPage } from './UnitsPage';
 import { UsersPage } from './UsersPage';
 import { AccountsPage } from './accounts/AccountsPage';
+import { AnalyticsPage, MonthlyReportPage } from './analytics/lazy-pages';
 import { CalendarPage } from './content/CalendarPage';
 import { ComposerPage } from './content/ComposerPage';
 import { ImportPage } from './content/ImportPage';
@@ -42,6 +43,8 @@ export const PAGES: PageDef[] = [
   { path: '/posts/import', labelKey: 'content.nav.import', icon: '⇪', component: ImportPage, visible: (me) => me.memberships.some((m) => m.role === 'admin') },
   { path: '/planning', labelKey: 'content.nav.planning', icon: '☰', component: PlanningPage },
   { path: '/posts/detail', labelKey: 'publishing.detail.title', icon: '⇧', component: PostDetailPage, nav: false },
+  { path: '/analytics', labelKey: 'nav.analytics', icon: '◔', component: AnalyticsPage },
+  { path: '/analytics/monthly', labelKey: 'nav.analyticsMonthly', icon: '▥', component: MonthlyReportPage, nav: false },
   { path: '/notifications', labelKey: 'nav.notifications', icon: '✉', component: NotificationsPage },
   { path: '/publishing/problems', labelKey: 'nav.failures', icon: '⚠', component: FailuresPage },
 ];

@@ -1,5 +1,5 @@
 import { Queryable } from './queryable';
-import { recomputeUnitDaily } from './unit-rollup';
+import { UNIT_DELTA_UPSERT } from './unit-rollup';
 
 /** One reading of an account's counters. */
 export interface SnapshotRow {
@@ -14,7 +14,8 @@ export interface SnapshotRow {
 /**
  * Stores a batch of snapshots and keeps the daily rollups current, in the caller's transaction:
  * raw rows (a repeated (account, at) is ignored), then account_daily (the day in the account's unit zone),
- * then unit_daily of every unit above the accounts for the days touched. Partitions must exist.
+ * then unit_daily of the account's unit and every unit above it, by the change of the day's last value
+ * (cost grows with the batch, not with the size of the city). Partitions must exist.
  * Returns the number of new raw rows.
  */
 export async function ingestSnapshots(db: Queryable, rows: SnapshotRow[]): Promise<number> {
@@ -34,7 +35,10 @@ export async function ingestSnapshots(db: Queryable, rows: SnapshotRow[]): Promi
     ],
   );
   if (!inserted.length) return 0;
-  const touched: Array<{ day: string }> = await db.query(
+  // The accounts' rows are locked (in id order) so two ingests of one account cannot interleave their
+  // read of the day's previous value and their write; unit_daily then moves by exact deltas.
+  await db.query(`SELECT 1 FROM social_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [[...new Set(inserted.map((r) => r.account_id))]]);
+  await db.query(
     `WITH batch AS (
        SELECT b.account_id, b.at, b.followers, b.following, b.posts, (b.at AT TIME ZONE u.time_zone)::date AS day
          FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS b(account_id, at, followers, following, posts)
@@ -47,20 +51,27 @@ export async function ingestSnapshots(db: Queryable, rows: SnapshotRow[]): Promi
               (array_agg(following ORDER BY at DESC))[1] AS following_last,
               (array_agg(posts ORDER BY at DESC))[1] AS posts_last,
               count(*)::int AS snapshots, min(at) AS first_at, max(at) AS last_at
-         FROM batch GROUP BY account_id, day)
-     INSERT INTO account_daily AS d (account_id, day, followers_first, followers_last, followers_min, followers_max, following_last, posts_last, snapshots, first_at, last_at)
-     SELECT * FROM per_day
-     ON CONFLICT (account_id, day) DO UPDATE SET
-       followers_first = CASE WHEN EXCLUDED.first_at < d.first_at THEN EXCLUDED.followers_first ELSE d.followers_first END,
-       first_at = least(d.first_at, EXCLUDED.first_at),
-       followers_last = CASE WHEN EXCLUDED.last_at >= d.last_at THEN EXCLUDED.followers_last ELSE d.followers_last END,
-       following_last = CASE WHEN EXCLUDED.last_at >= d.last_at THEN EXCLUDED.following_last ELSE d.following_last END,
-       posts_last = CASE WHEN EXCLUDED.last_at >= d.last_at THEN EXCLUDED.posts_last ELSE d.posts_last END,
-       last_at = greatest(d.last_at, EXCLUDED.last_at),
-       followers_min = least(d.followers_min, EXCLUDED.followers_min),
-       followers_max = greatest(d.followers_max, EXCLUDED.followers_max),
-       snapshots = d.snapshots + EXCLUDED.snapshots
-     RETURNING day::text AS day`,
+         FROM batch GROUP BY account_id, day),
+     old AS (
+       SELECT d.account_id, d.day, d.followers_last FROM account_daily d JOIN per_day p USING (account_id, day)),
+     up AS (
+       INSERT INTO account_daily AS d (account_id, day, followers_first, followers_last, followers_min, followers_max, following_last, posts_last, snapshots, first_at, last_at)
+       SELECT * FROM per_day
+       ON CONFLICT (account_id, day) DO UPDATE SET
+         followers_first = CASE WHEN EXCLUDED.first_at < d.first_at THEN EXCLUDED.followers_first ELSE d.followers_first END,
+         first_at = least(d.first_at, EXCLUDED.first_at),
+         followers_last = CASE WHEN EXCLUDED.last_at >= d.last_at THEN EXCLUDED.followers_last ELSE d.followers_last END,
+         following_last = CASE WHEN EXCLUDED.last_at >= d.last_at THEN EXCLUDED.following_last ELSE d.following_last END,
+         posts_last = CASE WHEN EXCLUDED.last_at >= d.last_at THEN EXCLUDED.posts_last ELSE d.posts_last END,
+         last_at = greatest(d.last_at, EXCLUDED.last_at),
+         followers_min = least(d.followers_min, EXCLUDED.followers_min),
+         followers_max = greatest(d.followers_max, EXCLUDED.followers_max),
+         snapshots = d.snapshots + EXCLUDED.snapshots
+       RETURNING account_id, day, followers_last),
+     deltas AS (
+       SELECT up.account_id, up.day, up.followers_last - coalesce(old.followers_last, 0) AS delta, (old.account_id IS NULL)::int AS added
+         FROM up LEFT JOIN old USING (account_id, day))
+     ${UNIT_DELTA_UPSERT}`,
     [
       inserted.map((r) => r.account_id),
       inserted.map((r) => new Date(r.at).toISOString()),
@@ -69,8 +80,5 @@ export async function ingestSnapshots(db: Queryable, rows: SnapshotRow[]): Promi
       inserted.map((r) => r.posts),
     ],
   );
-  const days = [...new Set(touched.map((t) => t.day))].sort();
-  const accountIds = [...new Set(inserted.map((r) => r.account_id))];
-  for (const day of days) await recomputeUnitDaily(db, { day, accountIds });
   return inserted.length;
 }

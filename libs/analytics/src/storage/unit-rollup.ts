@@ -5,35 +5,21 @@ import { Queryable } from './queryable';
  * account's last reading of that day) and how many accounts reported; own_* count the unit's own accounts.
  * A day an account did not report is not invented: it is missing from the sum and `accounts` says so.
  *
- * Recomputing a day takes an advisory lock for that day, so two ingests of the same day run their
- * recomputes one after the other and the later one sees the earlier one's committed rows.
+ * The tail of the ingest statement: from a CTE `deltas(account_id, day, delta, added)` (change of an
+ * account's last value that day, 1 if the account had no reading that day yet), adds the changes to the
+ * account's unit and each ancestor (atomic increments, in unit order so concurrent ingests do not deadlock).
  */
-export async function recomputeUnitDaily(db: Queryable, opts: { day: string; accountIds?: string[] }): Promise<void> {
-  await db.query(`SELECT pg_advisory_xact_lock(hashtext('kabar.unit_daily'), hashtext($1))`, [opts.day]);
-  await db.query(
-    `WITH affected AS (
-       SELECT DISTINCT a.id, a.path
-         FROM social_accounts s JOIN units u ON u.id = s.unit_id
-         CROSS JOIN LATERAL unnest(string_to_array(rtrim(u.path, '/'), '/')) AS anc(id_text)
-         JOIN units a ON a.id = anc.id_text::uuid
-        WHERE $2::uuid[] IS NULL OR s.id = ANY($2::uuid[])),
-     sums AS (
-       SELECT af.id AS unit_id,
-              coalesce(sum(ad.followers_last), 0) AS followers, count(ad.account_id)::int AS accounts,
-              coalesce(sum(ad.followers_last) FILTER (WHERE d.id = af.id), 0) AS own_followers,
-              count(ad.account_id) FILTER (WHERE d.id = af.id)::int AS own_accounts
-         FROM affected af
-         JOIN units d ON d.path LIKE af.path || '%'
-         JOIN social_accounts s ON s.unit_id = d.id
-         JOIN account_daily ad ON ad.account_id = s.id AND ad.day = $1::date
-        GROUP BY af.id)
-     INSERT INTO unit_daily (unit_id, day, followers, accounts, own_followers, own_accounts)
-     SELECT unit_id, $1::date, followers, accounts, own_followers, own_accounts FROM sums
-     ON CONFLICT (unit_id, day) DO UPDATE SET followers = EXCLUDED.followers, accounts = EXCLUDED.accounts,
-       own_followers = EXCLUDED.own_followers, own_accounts = EXCLUDED.own_accounts`,
-    [opts.day, opts.accountIds ?? null],
-  );
-}
+export const UNIT_DELTA_UPSERT = `
+  INSERT INTO unit_daily AS ud (unit_id, day, followers, accounts, own_followers, own_accounts)
+  SELECT anc.id_text::uuid, x.day, sum(x.delta), sum(x.added),
+         coalesce(sum(x.delta) FILTER (WHERE anc.id_text::uuid = u.id), 0), coalesce(sum(x.added) FILTER (WHERE anc.id_text::uuid = u.id), 0)
+    FROM deltas x JOIN social_accounts s ON s.id = x.account_id JOIN units u ON u.id = s.unit_id
+    CROSS JOIN LATERAL unnest(string_to_array(rtrim(u.path, '/'), '/')) AS anc(id_text)
+   GROUP BY 1, 2
+   ORDER BY 1, 2
+  ON CONFLICT (unit_id, day) DO UPDATE SET
+    followers = ud.followers + EXCLUDED.followers, accounts = ud.accounts + EXCLUDED.accounts,
+    own_followers = ud.own_followers + EXCLUDED.own_followers, own_accounts = ud.own_accounts + EXCLUDED.own_accounts`;
 
 /**
  * Rebuilds unit_daily for every unit and every day in [fromDay, toDay] from account_daily (bulk loads,

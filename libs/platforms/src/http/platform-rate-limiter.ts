@@ -1,8 +1,9 @@
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * Per-platform token bucket of one worker process (KABAR_PUBLISH_PER_PLATFORM_RATE posts/s, burst of
- * one second). Per-account concurrency is the platforms transport's keyed semaphore.
+ * Per-platform token bucket of one worker process (`perSecond` calls/s, burst of one second): publishing
+ * uses KABAR_PUBLISH_PER_PLATFORM_RATE, analytics collection KABAR_COLLECT_PER_PLATFORM_RATE.
+ * Per-account concurrency is the platforms transport's keyed semaphore.
  */
 export class PlatformRateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
 import { CredentialsService, REFRESH_MARGIN_MS, SocialAccountEntity, StoredCredentials, platformsConfigFrom } from '@kabar/accounts';
-import { AccountCredentials, PlatformRegistry, PublishContent, PublishResult, RecentPost } from '@kabar/platforms';
+import { AccountCredentials, PlatformRateLimiter, PlatformRegistry, PublishContent, PublishResult, RecentPost } from '@kabar/platforms';
 import { ClaimedTarget } from '../targets/target-row';
-import { PlatformRateLimiter } from './platform-rate-limiter';
 
 /**
  * The publishing engine's way to the platforms: its own adapter registry (per-account concurrency

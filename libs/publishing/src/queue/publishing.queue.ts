@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { deterministicJobId } from './job-id';
 
 /** Every pg-boss queue of the publishing context, and the payload each carries. */
 export const QUEUES = {
@@ -17,9 +17,5 @@ export interface PublishJob {
  * dispatchers enqueuing the same target at once insert one job.
  */
 export function publishJobId(targetId: string, seq: number): string {
-  const h = createHash('sha1').update(`publish:${targetId}:${seq}`).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return deterministicJobId(`publish:${targetId}:${seq}`);
 }

@@ -110,7 +110,7 @@ export class TargetsRepository {
       `WITH a AS (
          UPDATE publish_attempts SET finished_at = now(), outcome = $5::varchar, http_status = CASE WHEN $5::varchar = 'published' THEN 200 END
          WHERE id = $4::bigint RETURNING id)
-       UPDATE post_targets SET status = 'published', external_id = $2, external_url = $3, published_at = now(), lease_owner = NULL, lease_until = NULL, needs_reconcile = false,
+       UPDATE post_targets SET status = 'published', external_id = $2, external_url = $3, published_at = now(), metrics_due_at = now() + interval '1 hour', lease_owner = NULL, lease_until = NULL, needs_reconcile = false,
          next_attempt_at = NULL, stuck_reason = NULL, stuck_at = NULL, last_error_class = NULL, last_error_message = NULL, version = version + 1, updated_at = now()
        WHERE id = $1 AND status IN ('publishing', 'scheduled', 'held')
        RETURNING id, post_id AS "postId", account_id AS "accountId", (SELECT count(*) FROM a) AS "attemptsClosed"`,

@@ -1,0 +1,48 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import type { Me } from '../../auth/session';
+
+export interface ScopeUnit {
+  id: string;
+  name: string;
+  kind: string;
+  code: string | null;
+  parentId: string | null;
+  timeZone: string;
+}
+
+export interface ScopeUnits {
+  units: ScopeUnit[];
+  /** The user's top unit: the first unit whose parent is outside what they see (the kota for Diskominfo). */
+  top: ScopeUnit | null;
+  byId: Map<string, ScopeUnit>;
+  error: string | null;
+}
+
+/** The units in the caller's scope (GET /v1/units lists exactly their subtrees). */
+export function useScopeUnits(): ScopeUnits {
+  const [units, setUnits] = useState<ScopeUnit[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<ScopeUnit[]>('/v1/units').then(setUnits, (e: Error) => setError(e.message));
+  }, []);
+  return useMemo(() => {
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const top = units.find((u) => !u.parentId || !byId.has(u.parentId)) ?? null;
+    return { units, top, byId, error };
+  }, [units, error]);
+}
+
+/** The unit and its ancestors that the caller can see, nearest first. */
+export function lineage(unitId: string, byId: Map<string, ScopeUnit>): string[] {
+  const out: string[] = [];
+  for (let u = byId.get(unitId); u; u = u.parentId ? byId.get(u.parentId) : undefined) out.push(u.id);
+  return out;
+}
+
+/** Targets may be set by city admins and by reviewers covering the unit (the server decides; this only hides the button). */
+export function canEditTargets(me: Me, unitId: string, byId: Map<string, ScopeUnit>): boolean {
+  if (me.isCityAdmin) return true;
+  const up = lineage(unitId, byId);
+  return me.memberships.some((m) => m.role === 'reviewer' && up.includes(m.unitId));
+}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
+import { formatInt } from '../analytics/format';
+import { HomeCard, PageLink } from './HomeCard';
+import { HomeAccount } from './home-types';
+
+/** The caller's accounts with their status and followers; those needing reconnection link to the accounts page. */
+export function MyAccountsCard({ accounts }: { accounts: HomeAccount[] }) {
+  const { t, i18n } = useTranslation();
+  const units = new Set(accounts.map((a) => a.unitName));
+  return (
+    <HomeCard id="home-accounts" title={t('home.accounts.title')} link={{ to: '/accounts', text: t('home.accounts.manage') }}>
+      {accounts.length === 0 && <p>{t('home.accounts.none')}</p>}
+      <ul className="home-list">
+        {accounts.map((a) => (
+          <li key={a.id} data-status={a.status}>
+            <span>
+              <strong>{PLATFORM_NAMES[a.platform] ?? a.platform}</strong> · {a.handle ?? '–'}
+              {units.size > 1 && <span className="muted"> ({a.unitName})</span>}
+            </span>
+            <span className={`status status-${a.status}`}>{t(`home.accounts.status.${a.status}`)}</span>
+            {a.followers !== null && <span className="muted">{t('home.accounts.followers', { value: formatInt(a.followers, i18n.language) })}</span>}
+            {a.status === 'needs_reconnect' && (
+              <PageLink to="/accounts" label={t('home.accounts.reconnectLabel', { handle: a.handle ?? '' })}>
+                {t('home.accounts.reconnect')}
+              </PageLink>
+            )}
+          </li>
+        ))}
+      </ul>
+    </HomeCard>
+  );
+}

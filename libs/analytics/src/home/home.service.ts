@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessPolicy, Principal } from '@kabar/org';
+import { GrowthReportsService } from '../reports/growth-reports.service';
+import { num } from '../reports/report';
+import { parseRange } from '../reports/report-range';
+import { ReportScope } from '../reports/report-scope';
+import { HomeDto } from './home.dto';
+import { awaitingReview, homeAccounts, nextScheduled, problemCounts } from './home.queries';
+
+/** The Home page for the caller: their accounts, what goes out next, what went wrong, what waits for them, growth. */
+@Injectable()
+export class HomeService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly scope: ReportScope,
+    private readonly growth: GrowthReportsService,
+  ) {}
+
+  async home(p: Principal): Promise<HomeDto> {
+    const paths = this.access.paths(p);
+    const adminPaths = this.access.paths(p, ['admin']);
+    const accounts = await homeAccounts(this.ds, adminPaths.length ? adminPaths : paths);
+    const next = await nextScheduled(this.ds, paths, new Date());
+    const range = parseRange({}, await this.scope.zone(p));
+    const [month] = await this.growth.followerRows('subtree', await this.scope.topUnitId(p), range, 'month');
+    return {
+      accounts: accounts.map((a: HomeDto['accounts'][number]) => ({ ...a, followers: num(a.followers) })),
+      nextScheduled: next.map((n: { postId: string; excerpt: string; scheduledAt: Date; platforms: string[] }) => ({
+        ...n,
+        scheduledAt: new Date(n.scheduledAt).toISOString(),
+      })),
+      problems: await problemCounts(this.ds, paths),
+      awaitingReview: await awaitingReview(this.ds, this.access.paths(p, ['reviewer']), p.userId),
+      growthThisMonth: { followers: month?.followers ?? null, netNew: month?.netNew ?? null, growthPct: month?.growthPct ?? null },
+    };
+  }
+}

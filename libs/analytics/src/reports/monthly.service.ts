@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@kabar/org';
+import { ContentReportsService, locale, TopPostReportRow } from './content-reports.service';
+import { FollowersRow, GrowthReportsService, TargetsRow } from './growth-reports.service';
+import { parseRange } from './report-range';
+import { ReportScope } from './report-scope';
+import { MonthlyQuery } from './reports.dto';
+
+export interface MonthlyReport {
+  meta: { report: 'monthly'; month: string; from: string; to: string; timeZone: string; unitId: string; unitName: string; kind: string; locale: 'id' | 'en' };
+  growth: Omit<FollowersRow, 'period'>;
+  daily: FollowersRow[];
+  leaderboard: {
+    kind: string;
+    parentId: string;
+    parentName: string;
+    rank: number;
+    of: number;
+    previousRank: number;
+    rankChange: number;
+    followersGrowthPct: number | null;
+    engagementRate: number | null;
+    postsPublished: number;
+  } | null;
+  topPosts: TopPostReportRow[];
+  programs: Awaited<ReturnType<ContentReportsService['programRows']>>;
+  targets: TargetsRow;
+  inactiveAccounts: number;
+}
+
+/** The coordination meeting's page for one unit and month: the same numbers as the single reports. */
+@Injectable()
+export class MonthlyReportService {
+  constructor(
+    private readonly scope: ReportScope,
+    private readonly growth: GrowthReportsService,
+    private readonly content: ContentReportsService,
+  ) {}
+
+  async monthly(p: Principal, q: MonthlyQuery): Promise<MonthlyReport> {
+    const zone = await this.scope.zone(p);
+    const unit = await this.scope.unit(p, q.unitId);
+    const range = q.month ? parseRange({ month: q.month }, zone) : parseRange({ month: parseRange({}, zone).from.slice(0, 7) }, zone);
+    const lng = locale(p);
+    const [month] = await this.growth.followerRows('subtree', unit.id, range, 'month');
+    const daily = await this.growth.followerRows('subtree', unit.id, range, 'day');
+    const { period: _period, ...growth } = month;
+    const parent = unit.parentId ? await this.scope.unitById(unit.parentId) : null;
+    let leaderboard: MonthlyReport['leaderboard'] = null;
+    if (parent) {
+      // the unit's place among its siblings of the same kind: the default leaderboard order, read here without the parent's scope
+      const rows = await this.growth.ranked(parent, unit.kind, range, 'followersGrowthPct', 'desc', 3);
+      const own = rows.find((r) => r.unitId === unit.id);
+      if (own)
+        leaderboard = {
+          kind: unit.kind,
+          parentId: parent.id,
+          parentName: parent.name,
+          rank: own.rank,
+          of: rows.length,
+          previousRank: own.previousRank,
+          rankChange: own.rankChange,
+          followersGrowthPct: own.followersGrowthPct,
+          engagementRate: own.engagementRate,
+          postsPublished: own.postsPublished,
+        };
+    }
+    const subject = { kind: 'unit' as const, unit };
+    const asOf = new Date(Math.min(Date.now(), range.end.getTime()));
+    return {
+      meta: {
+        report: 'monthly',
+        month: range.from.slice(0, 7),
+        from: range.from,
+        to: range.to,
+        timeZone: zone,
+        unitId: unit.id,
+        unitName: unit.name,
+        kind: unit.kind,
+        locale: lng,
+      },
+      growth,
+      daily,
+      leaderboard,
+      topPosts: await this.content.topPostRows(subject, range, 5),
+      programs: await this.content.programRows(subject, range, lng),
+      targets: (await this.growth.targetRows(unit.id, range))[0],
+      inactiveAccounts: (await this.content.inactiveRows(unit.path, 7, asOf)).length,
+    };
+  }
+}
