@@ -132,8 +132,11 @@ export class GrowthReportsService {
     dir: 'asc' | 'desc',
     minPosts: number,
   ): Promise<LeaderboardRow[]> {
-    const current = await this.leaderboardRows(parent, kind, range, minPosts);
-    const previous = await this.leaderboardRows(parent, kind, previousRange(range), minPosts);
+    // two independent queries: run side by side on two pooled connections
+    const [current, previous] = await Promise.all([
+      this.leaderboardRows(parent, kind, range, minPosts),
+      this.leaderboardRows(parent, kind, previousRange(range), minPosts),
+    ]);
     const rank = rankBy(current, sort, dir);
     const previousRank = rankBy(previous, sort, dir);
     return current
