@@ -95,12 +95,19 @@ describe('analytics collection in the worker', () => {
     const [snap] = await waitFor('the flaky account to be collected', async () => (await snapshotsOf(h.db, acc.flaky.id)).slice(0, 1), 30_000).then((s) => s);
     const period = periodOf(snap.at.getTime(), INTERVAL);
     // its first job failed twice (the sandbox's two 5xx) and succeeded on the third try
-    const { rows: jobs } = await h.db.query(
-      `SELECT state, retry_count FROM pgboss.job WHERE name = 'analytics.snapshot' AND data->>'accountId' = $1
-       UNION ALL SELECT state, retry_count FROM pgboss.archive WHERE name = 'analytics.snapshot' AND data->>'accountId' = $1`,
-      [acc.flaky.id],
+    // (the reading commits before pg-boss marks its job completed: wait for that too)
+    await waitFor(
+      'its job completed on the third try',
+      async () => {
+        const { rows: jobs } = await h.db.query(
+          `SELECT state, retry_count FROM pgboss.job WHERE name = 'analytics.snapshot' AND data->>'accountId' = $1
+           UNION ALL SELECT state, retry_count FROM pgboss.archive WHERE name = 'analytics.snapshot' AND data->>'accountId' = $1`,
+          [acc.flaky.id],
+        );
+        return jobs.some((j) => j.state === 'completed' && j.retry_count === 2);
+      },
+      10_000,
     );
-    expect(jobs.some((j) => j.state === 'completed' && j.retry_count === 2)).toBe(true);
     expect(h.sb.store.faults().filter((f) => f.kind === '5xx')).toEqual([]);
     // meanwhile the healthy accounts were read in the period the flaky one first failed, before it recovered
     const firstMasto = (await snapshotsOf(h.db, acc.masto.id))[0];
