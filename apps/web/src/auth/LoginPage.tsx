@@ -1,6 +1,7 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { useSubmit } from '../components/use-submit';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { Me, useSession } from './session';
 
@@ -11,22 +12,10 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [show, setShow] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api<{ user: Me }>('/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
-      signedIn(res.user);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const res = await api<{ user: Me }>('/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
+    signedIn(res.user);
+  });
 
   return (
     <div className="login">

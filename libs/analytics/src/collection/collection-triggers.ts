@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import PgBoss from 'pg-boss';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KABAR_CONFIG } from '@kabar/common';
@@ -67,26 +68,18 @@ export class CollectionTriggers implements OnApplicationBootstrap, BeforeApplica
   async enqueueSnapshots(now = Date.now()): Promise<number> {
     const interval = this.config.snapshotIntervalMs;
     const period = periodOf(now, interval);
-    const boss = await this.boss.get();
     let total = 0;
     for (;;) {
-      const n = await this.ds.transaction(async (em) => {
-        const ids = await this.repo.stampSnapshotsDue(em, period, STAMP_BATCH);
-        if (ids.length)
-          await boss.insert(
-            ids.map((accountId) => ({
-              id: snapshotJobId(accountId, period),
-              name: COLLECTION_QUEUES.snapshot,
-              data: { accountId, period },
-              startAfter: spreadStart(accountId, period, interval).toISOString(),
-              retryLimit: 5,
-              retryDelay: retryDelaySeconds(interval),
-              retryBackoff: true,
-            })),
-            { db: this.executor(em) },
-          );
-        return ids.length;
-      });
+      const n = await this.stampAndEnqueue(
+        (em) => this.repo.stampSnapshotsDue(em, period, STAMP_BATCH),
+        (accountId) => ({
+          id: snapshotJobId(accountId, period),
+          name: COLLECTION_QUEUES.snapshot,
+          data: { accountId, period },
+          startAfter: spreadStart(accountId, period, interval).toISOString(),
+          retryDelay: retryDelaySeconds(interval),
+        }),
+      );
       total += n;
       if (n < STAMP_BATCH) return total;
     }
@@ -96,28 +89,38 @@ export class CollectionTriggers implements OnApplicationBootstrap, BeforeApplica
   async enqueuePostMetrics(now = Date.now()): Promise<number> {
     const slotMs = postMetricsSlotMs(this.config.snapshotIntervalMs);
     const slot = periodOf(now, slotMs);
-    const boss = await this.boss.get();
     let total = 0;
     for (;;) {
-      const n = await this.ds.transaction(async (em) => {
-        const ids = await this.repo.stampMetricsDue(em, new Date(slot * slotMs), STAMP_BATCH);
-        if (ids.length)
-          await boss.insert(
-            ids.map((accountId) => ({
-              id: postMetricsJobId(accountId, slot),
-              name: COLLECTION_QUEUES.postMetrics,
-              data: { accountId, slot },
-              retryLimit: 5,
-              retryDelay: retryDelaySeconds(slotMs),
-              retryBackoff: true,
-            })),
-            { db: this.executor(em) },
-          );
-        return ids.length;
-      });
+      // a stamp batch of targets may name fewer accounts than its size: go on until nothing is stamped
+      const n = await this.stampAndEnqueue(
+        (em) => this.repo.stampMetricsDue(em, new Date(slot * slotMs), STAMP_BATCH),
+        (accountId) => ({
+          id: postMetricsJobId(accountId, slot),
+          name: COLLECTION_QUEUES.postMetrics,
+          data: { accountId, slot },
+          retryDelay: retryDelaySeconds(slotMs),
+        }),
+      );
       total += n;
       if (!n) return total;
     }
+  }
+
+  /**
+   * One transaction: `stamp` marks accounts as enqueued and returns them, and their jobs (retried with
+   * backoff) are inserted through the same transaction, so a stamp never exists without its job.
+   */
+  private async stampAndEnqueue(stamp: (em: EntityManager) => Promise<string[]>, job: (accountId: string) => PgBoss.JobInsert): Promise<number> {
+    const boss = await this.boss.get();
+    return this.ds.transaction(async (em) => {
+      const ids = await stamp(em);
+      if (ids.length)
+        await boss.insert(
+          ids.map((id) => ({ retryLimit: 5, retryBackoff: true, ...job(id) })),
+          { db: this.executor(em) },
+        );
+      return ids.length;
+    });
   }
 
   async maintainPartitions(now = new Date()): Promise<MaintenanceResult> {

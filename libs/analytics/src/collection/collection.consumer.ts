@@ -8,7 +8,7 @@ import { COLLECTION_QUEUES, ensureCollectionQueues, PostMetricsJob, SnapshotJob 
 import { PostMetricsCollector } from './post-metrics.collector';
 import { SnapshotCollector } from './snapshot.collector';
 
-/** Snapshot jobs per fetch: one ingest (and one rollup recompute per day) for the whole batch. */
+/** Snapshot jobs per fetch: one ingest transaction for the whole batch. */
 const SNAPSHOT_BATCH = 50;
 /** Post-metrics jobs per fetch (each reads up to 100 targets of one account). */
 const POST_METRICS_BATCH = 5;

@@ -17,7 +17,7 @@ interface Read {
 
 /**
  * Collects a batch of snapshot jobs: one platform call per active account, then every reading stored in
- * ONE transaction (raw rows, account_daily, unit_daily once per day touched) guarded by the account's
+ * ONE transaction (raw rows, account_daily, unit_daily) guarded by the account's
  * snapshot_period, so a period is stored exactly once whatever the replicas and duplicate jobs.
  */
 @Injectable()

@@ -1,4 +1,5 @@
 import { Queryable } from '../storage/queryable';
+import { HomeProblems } from './home-summary';
 
 export const HOME_ACCOUNTS_MAX = 50;
 export const HOME_NEXT_MAX = 5;
@@ -28,7 +29,7 @@ export async function nextScheduled(db: Queryable, paths: string[], now: Date) {
 }
 
 /** Targets that went wrong or wait (failed, missed, held) and accounts needing a reconnect, under `paths`. */
-export async function problemCounts(db: Queryable, paths: string[]): Promise<{ failed: number; missed: number; held: number; needsReconnect: number }> {
+export async function problemCounts(db: Queryable, paths: string[]): Promise<HomeProblems> {
   const [row] = await db.query(
     `SELECT count(*) FILTER (WHERE t.status = 'failed')::int AS failed, count(*) FILTER (WHERE t.status = 'missed')::int AS missed,
             count(*) FILTER (WHERE t.status = 'held')::int AS held,

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { currentContext } from '@kabar/common';
 import { Principal } from '@kabar/org';
-import { iso, num, ratio, report, Report } from './report';
+import { iso, num, ratio, report } from './report';
 import { parseRange, ReportRange } from './report-range';
 import { ReportScope, Subject } from './report-scope';
+import { BestTimeReportCell, EngagementReportRow, InactiveReportRow, PillarReportRow, ProgramReportRow, Report, TopPostReportRow } from './report-rows';
 import { InactiveQuery, PlatformSubjectQuery, SubjectQuery, TopPostsQuery, UnitQuery } from './reports.dto';
 import { bestTimeCells } from './queries/best-time.query';
 import { collectionProblems } from './queries/collection.query';
@@ -17,22 +18,6 @@ import { topPosts } from './queries/top-posts.query';
 
 /** A best-time cell uses the subject's own history from this many posts on, else the city's. */
 export const OWN_HISTORY_MIN_POSTS = 3;
-
-export interface TopPostReportRow {
-  targetId: string;
-  postId: string;
-  excerpt: string;
-  platform: string;
-  handle: string | null;
-  url: string | null;
-  publishedAt: string;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  views: number | null;
-  interactions: number;
-  engagementRate: number | null;
-}
 
 const COLUMNS = {
   engagement: ['accountId', 'handle', 'platform', 'unitName', 'followers', 'posts', 'interactions', 'engagementRate'],
@@ -66,9 +51,9 @@ export class ContentReportsService {
     private readonly scope: ReportScope,
   ) {}
 
-  async engagement(p: Principal, q: PlatformSubjectQuery): Promise<Report> {
+  async engagement(p: Principal, q: PlatformSubjectQuery): Promise<Report<EngagementReportRow>> {
     const { range, subject } = await this.resolve(p, q);
-    const rows = (await engagementByAccount(this.ds, subject, { ...range, platform: q.platform })).map((r) => ({
+    const rows = (await engagementByAccount(this.ds, subject, { ...range, platform: q.platform })).map((r): EngagementReportRow => ({
       accountId: r.accountId,
       handle: r.handle,
       platform: r.platform,
@@ -110,9 +95,9 @@ export class ContentReportsService {
     }));
   }
 
-  async pillars(p: Principal, q: UnitQuery): Promise<Report> {
+  async pillars(p: Principal, q: UnitQuery): Promise<Report<PillarReportRow>> {
     const { range, subject } = await this.resolve(p, { ...q, accountId: undefined });
-    const rows = (await pillarPerformance(this.ds, { unitPath: subject.unit.path, ...range, locale: locale(p) })).map((r) => ({
+    const rows = (await pillarPerformance(this.ds, { unitPath: subject.unit.path, ...range, locale: locale(p) })).map((r): PillarReportRow => ({
       pillar: r.pillar,
       label: r.label,
       posts: r.posts,
@@ -124,12 +109,12 @@ export class ContentReportsService {
     return report('pillars', range, COLUMNS.pillars, rows, subjectMeta(subject));
   }
 
-  async programs(p: Principal, q: UnitQuery): Promise<Report> {
+  async programs(p: Principal, q: UnitQuery): Promise<Report<ProgramReportRow>> {
     const { range, subject } = await this.resolve(p, { ...q, accountId: undefined });
     return report('programs', range, COLUMNS.programs, await this.programRows(subject, range, locale(p)), subjectMeta(subject));
   }
 
-  async programRows(subject: Subject, range: ReportRange, lng: 'id' | 'en') {
+  async programRows(subject: Subject, range: ReportRange, lng: 'id' | 'en'): Promise<ProgramReportRow[]> {
     return (await programPerformance(this.ds, { unitPath: subject.unit.path, ...range, locale: lng })).map((r) => ({
       programId: r.programId,
       name: r.name,
@@ -142,9 +127,9 @@ export class ContentReportsService {
     }));
   }
 
-  async bestTime(p: Principal, q: SubjectQuery): Promise<Report> {
+  async bestTime(p: Principal, q: SubjectQuery): Promise<Report<BestTimeReportCell>> {
     const { range, subject } = await this.resolve(p, q);
-    const rows = (await bestTimeCells(this.ds, subject, range)).map((c) => {
+    const rows = (await bestTimeCells(this.ds, subject, range)).map((c): BestTimeReportCell => {
       const own = c.ownPosts >= OWN_HISTORY_MIN_POSTS;
       return {
         weekday: c.weekday,
@@ -157,7 +142,7 @@ export class ContentReportsService {
     return report('best-time', range, COLUMNS.bestTime, rows, { ...subjectMeta(subject), ownHistoryMinPosts: OWN_HISTORY_MIN_POSTS });
   }
 
-  async inactive(p: Principal, q: InactiveQuery): Promise<Report> {
+  async inactive(p: Principal, q: InactiveQuery): Promise<Report<InactiveReportRow>> {
     const { range, subject } = await this.resolve(p, { ...q, accountId: undefined });
     const days = q.days ?? 7;
     const asOf = new Date(Math.min(Date.now(), range.end.getTime()));
@@ -168,7 +153,7 @@ export class ContentReportsService {
     });
   }
 
-  async inactiveRows(unitPath: string, days: number, asOf: Date) {
+  async inactiveRows(unitPath: string, days: number, asOf: Date): Promise<InactiveReportRow[]> {
     return (await inactiveAccounts(this.ds, { unitPath, days, asOf })).map((r) => ({
       accountId: r.accountId,
       handle: r.handle,

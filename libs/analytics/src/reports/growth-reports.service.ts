@@ -4,51 +4,14 @@ import { DataSource } from 'typeorm';
 import { AppError } from '@kabar/common';
 import { Principal, UnitEntity } from '@kabar/org';
 import { rankBy } from './leaderboard-rank';
-import { iso, num, percent, ratio, report, Report } from './report';
+import { iso, num, percent, ratio, report } from './report';
 import { isoWeeksTouched, parseRange, previousRange, ReportRange } from './report-range';
 import { ReportScope } from './report-scope';
+import { FollowersRow, LeaderboardRow, Report, TargetsRow } from './report-rows';
 import { FollowersQuery, LeaderboardQuery, PutTargetBody, UnitQuery } from './reports.dto';
 import { followersSeries, FollowersScope, Granularity } from './queries/followers.query';
 import { leaderboardMetrics } from './queries/leaderboard.query';
 import { targetsProgress, upsertTarget } from './queries/targets.query';
-
-export interface FollowersRow {
-  period: string;
-  followers: number | null;
-  netNew: number | null;
-  growthPct: number | null;
-  accounts: number;
-  expectedAccounts: number;
-}
-
-export interface LeaderboardRow {
-  rank: number;
-  previousRank: number;
-  rankChange: number;
-  unitId: string;
-  unitName: string;
-  kind: string;
-  followers: number | null;
-  followersGrowthPct: number | null;
-  engagementRate: number | null;
-  postsPublished: number;
-  consistencyWeeks: number;
-  weeks: number;
-  lastPostAt: string | null;
-  programShare: number | null;
-}
-
-export interface TargetsRow {
-  unitId: string;
-  unitName: string;
-  month: string;
-  followersTarget: number | null;
-  followers: number | null;
-  followersProgressPct: number | null;
-  postsTarget: number | null;
-  posts: number;
-  postsProgressPct: number | null;
-}
 
 const FOLLOWERS_COLUMNS: Array<keyof FollowersRow> = ['period', 'followers', 'netNew', 'growthPct', 'accounts', 'expectedAccounts'];
 const LEADERBOARD_COLUMNS: Array<keyof LeaderboardRow> = [

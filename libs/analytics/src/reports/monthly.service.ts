@@ -1,32 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@kabar/org';
-import { ContentReportsService, locale, TopPostReportRow } from './content-reports.service';
-import { FollowersRow, GrowthReportsService, TargetsRow } from './growth-reports.service';
+import { ContentReportsService, locale } from './content-reports.service';
+import { GrowthReportsService } from './growth-reports.service';
 import { parseRange } from './report-range';
+import { MonthlyReport } from './report-rows';
 import { ReportScope } from './report-scope';
 import { MonthlyQuery } from './reports.dto';
 
-export interface MonthlyReport {
-  meta: { report: 'monthly'; month: string; from: string; to: string; timeZone: string; unitId: string; unitName: string; kind: string; locale: 'id' | 'en' };
-  growth: Omit<FollowersRow, 'period'>;
-  daily: FollowersRow[];
-  leaderboard: {
-    kind: string;
-    parentId: string;
-    parentName: string;
-    rank: number;
-    of: number;
-    previousRank: number;
-    rankChange: number;
-    followersGrowthPct: number | null;
-    engagementRate: number | null;
-    postsPublished: number;
-  } | null;
-  topPosts: TopPostReportRow[];
-  programs: Awaited<ReturnType<ContentReportsService['programRows']>>;
-  targets: TargetsRow;
-  inactiveAccounts: number;
-}
+export type { MonthlyReport } from './report-rows';
 
 /** The coordination meeting's page for one unit and month: the same numbers as the single reports. */
 @Injectable()

@@ -1,17 +1,6 @@
-/** Every report answers `{ meta, rows }`; CSV and XLSX carry exactly `rows`, in `meta.columns` order. */
-export interface Report<R extends object = Record<string, unknown>> {
-  meta: ReportMeta;
-  rows: R[];
-}
+import { Report } from './report-rows';
 
-export interface ReportMeta {
-  report: string;
-  from: string;
-  to: string;
-  timeZone: string;
-  columns: string[];
-  [key: string]: unknown;
-}
+export type { Report, ReportMeta } from './report-rows';
 
 export function report<R extends object>(
   name: string,

@@ -9,6 +9,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - unit_targets: follower and posting targets per unit per month;
  * - collection bookkeeping on social_accounts and post_targets.
  */
+/** The columns of account_snapshots (as migration 1763800600000 made them), partitioned in up, plain in down. */
+const SNAPSHOT_COLUMNS = `
+  account_id uuid NOT NULL REFERENCES social_accounts(id) ON DELETE CASCADE,
+  at timestamptz NOT NULL DEFAULT now(),
+  followers int NOT NULL,
+  following int,
+  posts int,
+  raw jsonb NOT NULL DEFAULT '{}',
+  PRIMARY KEY (account_id, at)`;
+
 export class Analytics1763800700000 implements MigrationInterface {
   name = 'Analytics1763800700000';
 
@@ -37,15 +47,7 @@ export class Analytics1763800700000 implements MigrationInterface {
     await q.query(`ALTER TABLE account_snapshots RENAME TO account_snapshots_old`);
     await q.query(`ALTER TABLE account_snapshots_old RENAME CONSTRAINT account_snapshots_pkey TO account_snapshots_old_pkey`);
     await q.query(`
-      CREATE TABLE account_snapshots (
-        account_id uuid NOT NULL REFERENCES social_accounts(id) ON DELETE CASCADE,
-        at timestamptz NOT NULL DEFAULT now(),
-        followers int NOT NULL,
-        following int,
-        posts int,
-        raw jsonb NOT NULL DEFAULT '{}',
-        PRIMARY KEY (account_id, at)
-      ) PARTITION BY RANGE (at)`);
+      CREATE TABLE account_snapshots (${SNAPSHOT_COLUMNS}) PARTITION BY RANGE (at)`);
     await q.query(
       `SELECT kabar_ensure_month_partitions('account_snapshots', coalesce((SELECT min(at) FROM account_snapshots_old)::date, now()::date), (now() + interval '3 months')::date)`,
     );
@@ -154,15 +156,7 @@ export class Analytics1763800700000 implements MigrationInterface {
     await q.query(`CREATE INDEX social_accounts_sync_idx ON social_accounts(last_synced_at NULLS FIRST) WHERE status = 'active'`);
     for (const t of ['unit_targets', 'target_metrics', 'unit_daily', 'account_daily', 'post_metrics']) await q.query(`DROP TABLE ${t}`);
     await q.query(`
-      CREATE TABLE account_snapshots_plain (
-        account_id uuid NOT NULL REFERENCES social_accounts(id) ON DELETE CASCADE,
-        at timestamptz NOT NULL DEFAULT now(),
-        followers int NOT NULL,
-        following int,
-        posts int,
-        raw jsonb NOT NULL DEFAULT '{}',
-        PRIMARY KEY (account_id, at)
-      )`);
+      CREATE TABLE account_snapshots_plain (${SNAPSHOT_COLUMNS})`);
     await q.query(`INSERT INTO account_snapshots_plain SELECT * FROM account_snapshots`);
     await q.query(`DROP TABLE account_snapshots`);
     await q.query(`ALTER TABLE account_snapshots_plain RENAME TO account_snapshots`);

@@ -1,13 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
 import { EngagementRow, Loaded, Query, Report } from './analytics-api';
-import { formatInt, formatRate } from './format';
+import { countColumn, rateColumn } from './report-columns';
 import { ReportSection } from './ReportSection';
+import { Column, ReportTable } from './ReportTable';
 
 /** Interactions and engagement rate per account of the unit over the range. */
 export function EngagementSection({ query, loaded }: { query: Query; loaded: Loaded<Report<EngagementRow>> }) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
+  const columns: Column<EngagementRow>[] = [
+    {
+      label: t('analytics.engagement.account'),
+      cell: (r) => (
+        <>
+          {PLATFORM_NAMES[r.platform] ?? r.platform} · {r.handle ?? '–'}
+        </>
+      ),
+    },
+    { label: t('analytics.unit'), cell: (r) => r.unitName },
+    countColumn(t('analytics.engagement.followers'), (r) => r.followers),
+    countColumn(t('analytics.engagement.posts'), (r) => r.posts),
+    countColumn(t('analytics.engagement.interactions'), (r) => r.interactions),
+    rateColumn(t('analytics.engagement.rate'), (r) => r.engagementRate),
+  ];
   return (
     <ReportSection
       id="engagement-title"
@@ -18,44 +33,7 @@ export function EngagementSection({ query, loaded }: { query: Query; loaded: Loa
       loaded={loaded}
       empty={t('analytics.engagement.empty')}
     >
-      {(rows) => (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('analytics.engagement.account')}</th>
-                <th scope="col">{t('analytics.unit')}</th>
-                <th scope="col" className="num">
-                  {t('analytics.engagement.followers')}
-                </th>
-                <th scope="col" className="num">
-                  {t('analytics.engagement.posts')}
-                </th>
-                <th scope="col" className="num">
-                  {t('analytics.engagement.interactions')}
-                </th>
-                <th scope="col" className="num">
-                  {t('analytics.engagement.rate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.accountId}>
-                  <th scope="row">
-                    {PLATFORM_NAMES[r.platform] ?? r.platform} · {r.handle ?? '–'}
-                  </th>
-                  <td>{r.unitName}</td>
-                  <td className="num">{formatInt(r.followers, lng)}</td>
-                  <td className="num">{formatInt(r.posts, lng)}</td>
-                  <td className="num">{formatInt(r.interactions, lng)}</td>
-                  <td className="num">{formatRate(r.engagementRate, lng, 2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {(rows) => <ReportTable rows={rows} columns={columns} rowKey={(r) => r.accountId} />}
     </ReportSection>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
 import { EngagementRow, FollowerPoint, useReport } from './analytics-api';
 import { FollowerChart } from './FollowerChart';
-import { formatChangePct, formatInt, formatSigned } from './format';
+import { GrowthStats } from './GrowthStats';
 import { Granularity, GRANULARITIES, Period } from './period';
 import { ReportSection } from './ReportSection';
 
@@ -31,8 +31,7 @@ function growthOf(rows: FollowerPoint[]) {
 
 /** Follower growth of the unit's subtree, its own accounts, or one account: summary, chart, granularity. */
 export function FollowerGrowthSection({ unitId, period, granularity, scope, accountId, accounts, onChange }: Props) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
   const byAccount = scope === 'account' && accountId;
   const query = { scope: byAccount ? 'account' : scope === 'account' ? 'subtree' : scope, id: byAccount ? accountId : unitId, granularity, ...period };
   const loaded = useReport<FollowerPoint>('followers', query);
@@ -84,22 +83,7 @@ export function FollowerGrowthSection({ unitId, period, granularity, scope, acco
         const g = growthOf(rows);
         return (
           <>
-            {g && (
-              <dl className="stats">
-                <div>
-                  <dt>{t('analytics.followers.current')}</dt>
-                  <dd data-testid="followers-current">{formatInt(g.last, lng)}</dd>
-                </div>
-                <div>
-                  <dt>{t('analytics.followers.netNew')}</dt>
-                  <dd>{formatSigned(g.netNew, lng)}</dd>
-                </div>
-                <div>
-                  <dt>{t('analytics.followers.growth')}</dt>
-                  <dd>{formatChangePct(g.pct, lng)}</dd>
-                </div>
-              </dl>
-            )}
+            {g && <GrowthStats followers={g.last} netNew={g.netNew} pct={g.pct} followersTestId="followers-current" />}
             <FollowerChart rows={rows} granularity={granularity} />
           </>
         );

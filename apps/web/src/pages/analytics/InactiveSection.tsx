@@ -6,13 +6,15 @@ import { InactiveRow, Query, useReport } from './analytics-api';
 import { formatCompactTime } from './format';
 import { ReportSection } from './ReportSection';
 
+/** Days without a post that make an account inactive. */
+const DAYS = 7;
 const accountsPath = (unitId: string) => `/accounts?unitId=${encodeURIComponent(unitId)}`;
 
 /** Accounts without posts for a week, needing reconnection, or disabled: who to call before the meeting. */
 export function InactiveSection({ query }: { query: Query }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const q = { ...query, days: 7 };
+  const q = { ...query, days: DAYS };
   const loaded = useReport<InactiveRow>('inactive', q);
   const open = (to: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     e.preventDefault();
@@ -22,7 +24,7 @@ export function InactiveSection({ query }: { query: Query }) {
     <ReportSection
       id="inactive-title"
       title={t('analytics.inactive.title')}
-      lead={t('analytics.inactive.lead', { days: 7 })}
+      lead={t('analytics.inactive.lead', { days: DAYS })}
       report="inactive"
       query={q}
       loaded={loaded}

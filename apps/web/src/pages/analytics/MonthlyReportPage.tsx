@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../router';
 import { reportHref, useApi } from './analytics-api';
 import { FollowerChart } from './FollowerChart';
-import { formatChangePct, formatInt, formatMonth, formatSigned } from './format';
+import { formatInt, formatMonth } from './format';
+import { GrowthStats } from './GrowthStats';
 import { MonthlyReport } from './monthly-types';
 import { MonthlySection } from './MonthlySection';
 import { monthStart, today } from './period';
@@ -67,19 +68,7 @@ export function MonthlyReportPage() {
       {r && (
         <>
           <MonthlySection id="monthly-growth" title={t('analytics.monthly.growth')}>
-            <dl className="stats">
-              <div>
-                <dt>{t('analytics.followers.current')}</dt>
-                <dd>{formatInt(r.growth.followers, lng)}</dd>
-              </div>
-              <div>
-                <dt>{t('analytics.followers.netNew')}</dt>
-                <dd>{formatSigned(r.growth.netNew, lng)}</dd>
-              </div>
-              <div>
-                <dt>{t('analytics.followers.growth')}</dt>
-                <dd>{formatChangePct(r.growth.growthPct, lng)}</dd>
-              </div>
+            <GrowthStats followers={r.growth.followers} netNew={r.growth.netNew} pct={r.growth.growthPct}>
               {r.leaderboard && (
                 <div>
                   <dt>{t('analytics.monthly.position', { kind: t(`analytics.kinds.${r.leaderboard.kind}`), parent: r.leaderboard.parentName })}</dt>
@@ -93,7 +82,7 @@ export function MonthlyReportPage() {
                 <dt>{t('analytics.monthly.inactive')}</dt>
                 <dd>{formatInt(r.inactiveAccounts, lng)}</dd>
               </div>
-            </dl>
+            </GrowthStats>
             {r.daily.length > 0 && <FollowerChart rows={r.daily} granularity="day" />}
           </MonthlySection>
           <MonthlySection id="monthly-top-posts" title={t('analytics.topPosts.title')}>

@@ -1,43 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { ProgramRow } from './analytics-api';
-import { formatInt, formatRate } from './format';
+import { countColumn, rateColumn } from './report-columns';
+import { Column, ReportTable } from './ReportTable';
 
 /** Priority programs: how many posts carried each and what they earned. */
 export function ProgramsTable({ rows }: { rows: ProgramRow[] }) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
-  return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('analytics.programs.name')}</th>
-            <th scope="col" className="num">
-              {t('analytics.programs.posts')}
-            </th>
-            <th scope="col" className="num">
-              {t('analytics.programs.reach')}
-            </th>
-            <th scope="col" className="num">
-              {t('analytics.programs.interactions')}
-            </th>
-            <th scope="col" className="num">
-              {t('analytics.programs.rate')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.programId}>
-              <th scope="row">{p.name}</th>
-              <td className="num">{formatInt(p.posts, lng)}</td>
-              <td className="num">{formatInt(p.reach, lng)}</td>
-              <td className="num">{formatInt(p.interactions, lng)}</td>
-              <td className="num">{formatRate(p.engagementRate, lng, 2)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const { t } = useTranslation();
+  const columns: Column<ProgramRow>[] = [
+    { label: t('analytics.programs.name'), cell: (p) => p.name },
+    countColumn(t('analytics.programs.posts'), (p) => p.posts),
+    countColumn(t('analytics.programs.reach'), (p) => p.reach),
+    countColumn(t('analytics.programs.interactions'), (p) => p.interactions),
+    rateColumn(t('analytics.programs.rate'), (p) => p.engagementRate),
+  ];
+  return <ReportTable rows={rows} columns={columns} rowKey={(p) => p.programId} />;
 }

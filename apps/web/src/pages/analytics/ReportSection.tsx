@@ -14,7 +14,7 @@ interface Props<R> {
   empty: string;
   /** Controls shown between the title and the content (tabs, pickers). */
   controls?: ReactNode;
-  children: (rows: R[], meta: Record<string, unknown>) => ReactNode;
+  children: (rows: R[]) => ReactNode;
 }
 
 /** One report on the analytics page: its title, export links, and its rows once loaded (or why there are none). */
@@ -36,7 +36,7 @@ export function ReportSection<R>({ id, title, lead, report, query, loaded, empty
         </p>
       )}
       {loaded.data && rows.length === 0 && <p className="notice">{empty}</p>}
-      {loaded.data && rows.length > 0 && children(rows, loaded.data.meta)}
+      {loaded.data && rows.length > 0 && children(rows)}
     </section>
   );
 }

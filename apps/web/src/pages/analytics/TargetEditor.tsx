@@ -1,6 +1,7 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useSubmit } from '../../components/use-submit';
 import { TargetRow } from './analytics-api';
 
 /** PUT /analytics/targets for one unit and month; the server checks who may. */
@@ -8,29 +9,18 @@ export function TargetEditor({ row, month, onSaved, onCancel }: { row: TargetRow
   const { t } = useTranslation();
   const [followers, setFollowers] = useState(row.followersTarget?.toString() ?? '');
   const [posts, setPosts] = useState(row.postsTarget?.toString() ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('/v1/analytics/targets', {
-        method: 'PUT',
-        body: JSON.stringify({
-          unitId: row.unitId,
-          month,
-          ...(followers ? { followersTarget: Number(followers) } : {}),
-          ...(posts ? { postsTarget: Number(posts) } : {}),
-        }),
-      });
-      onSaved();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api('/v1/analytics/targets', {
+      method: 'PUT',
+      body: JSON.stringify({
+        unitId: row.unitId,
+        month,
+        ...(followers ? { followersTarget: Number(followers) } : {}),
+        ...(posts ? { postsTarget: Number(posts) } : {}),
+      }),
+    });
+    onSaved();
+  });
   const id = `target-${row.unitId}`;
   return (
     <form className="inline-form target-editor" onSubmit={submit} aria-label={t('analytics.targets.editFor', { unit: row.unitName })}>

@@ -1,117 +1,20 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client';
+import type { Report } from '../../../../../libs/analytics/src/reports/report-rows';
 
-/** The rows of the reports API (libs/analytics/README.md); every report answers `{ meta, rows }`. */
-export interface Report<R> {
-  meta: Record<string, unknown>;
-  rows: R[];
-}
-
-export interface FollowerPoint {
-  period: string;
-  followers: number | null;
-  netNew: number | null;
-  growthPct: number | null;
-  accounts: number;
-  expectedAccounts: number;
-}
-
-export interface LeaderboardRow {
-  rank: number;
-  previousRank: number | null;
-  rankChange: number | null;
-  unitId: string;
-  unitName: string;
-  kind: string;
-  followers: number | null;
-  followersGrowthPct: number | null;
-  engagementRate: number | null;
-  postsPublished: number;
-  consistencyWeeks: number;
-  weeks: number;
-  lastPostAt: string | null;
-  programShare: number | null;
-}
-
-export interface EngagementRow {
-  accountId: string;
-  handle: string | null;
-  platform: string;
-  unitName: string;
-  followers: number | null;
-  posts: number;
-  interactions: number;
-  engagementRate: number | null;
-}
-
-export interface TopPostRow {
-  targetId: string;
-  postId: string;
-  excerpt: string;
-  platform: string;
-  handle: string | null;
-  url: string | null;
-  publishedAt: string;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  views: number | null;
-  interactions: number;
-  engagementRate: number | null;
-}
-
-export interface PillarRow {
-  pillar: string;
-  label: string;
-  posts: number;
-  reach: number | null;
-  views: number | null;
-  interactions: number;
-  engagementRate: number | null;
-}
-
-export interface ProgramRow {
-  programId: string;
-  name: string;
-  priority: number | null;
-  posts: number;
-  reach: number | null;
-  views: number | null;
-  interactions: number;
-  engagementRate: number | null;
-}
-
-export interface BestTimeCell {
-  weekday: number;
-  hour: number;
-  posts: number;
-  engagementRate: number | null;
-  source: 'own' | 'city';
-}
-
-export interface InactiveRow {
-  accountId: string;
-  handle: string | null;
-  platform: string;
-  unitId: string;
-  unitName: string;
-  status: string;
-  lastPostAt: string | null;
-  daysSincePost: number | null;
-  reason: 'no_posts' | 'needs_reconnect' | 'disabled';
-}
-
-export interface TargetRow {
-  unitId: string;
-  unitName: string;
-  month: string;
-  followersTarget: number | null;
-  followers: number | null;
-  followersProgressPct: number | null;
-  postsTarget: number | null;
-  posts: number | null;
-  postsProgressPct: number | null;
-}
+/** The rows of the reports API, under the console's names: one definition, shared with the server. */
+export type {
+  BestTimeReportCell as BestTimeCell,
+  EngagementReportRow as EngagementRow,
+  FollowersRow as FollowerPoint,
+  InactiveReportRow as InactiveRow,
+  LeaderboardRow,
+  PillarReportRow as PillarRow,
+  ProgramReportRow as ProgramRow,
+  Report,
+  TargetsRow as TargetRow,
+  TopPostReportRow as TopPostRow,
+} from '../../../../../libs/analytics/src/reports/report-rows';
 
 export type Query = Record<string, string | number | undefined | null>;
 
