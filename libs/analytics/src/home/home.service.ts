@@ -22,18 +22,23 @@ export class HomeService {
   async home(p: Principal): Promise<HomeDto> {
     const paths = this.access.paths(p);
     const adminPaths = this.access.paths(p, ['admin']);
-    const accounts = await homeAccounts(this.ds, adminPaths.length ? adminPaths : paths);
-    const next = await nextScheduled(this.ds, paths, new Date());
     const range = parseRange({}, await this.scope.zone(p));
-    const [month] = await this.growth.followerRows('subtree', await this.scope.topUnitId(p), range, 'month');
+    // independent reads, side by side
+    const [accounts, next, problems, review, [month]] = await Promise.all([
+      homeAccounts(this.ds, adminPaths.length ? adminPaths : paths),
+      nextScheduled(this.ds, paths, new Date()),
+      problemCounts(this.ds, paths),
+      awaitingReview(this.ds, this.access.paths(p, ['reviewer']), p.userId),
+      this.scope.topUnitId(p).then((top) => this.growth.followerRows('subtree', top, range, 'month')),
+    ]);
     return {
       accounts: accounts.map((a: HomeDto['accounts'][number]) => ({ ...a, followers: num(a.followers) })),
       nextScheduled: next.map((n: { postId: string; excerpt: string; scheduledAt: Date; platforms: string[] }) => ({
         ...n,
         scheduledAt: new Date(n.scheduledAt).toISOString(),
       })),
-      problems: await problemCounts(this.ds, paths),
-      awaitingReview: await awaitingReview(this.ds, this.access.paths(p, ['reviewer']), p.userId),
+      problems,
+      awaitingReview: review,
       growthThisMonth: { followers: month?.followers ?? null, netNew: month?.netNew ?? null, growthPct: month?.growthPct ?? null },
     };
   }

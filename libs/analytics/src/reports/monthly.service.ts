@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Principal } from '@kabar/org';
+import { Principal, UnitEntity } from '@kabar/org';
 import { ContentReportsService, locale } from './content-reports.service';
 import { GrowthReportsService } from './growth-reports.service';
-import { parseRange } from './report-range';
+import { parseRange, ReportRange } from './report-range';
 import { MonthlyReport } from './report-rows';
 import { ReportScope } from './report-scope';
 import { MonthlyQuery } from './reports.dto';
@@ -21,33 +21,21 @@ export class MonthlyReportService {
   async monthly(p: Principal, q: MonthlyQuery): Promise<MonthlyReport> {
     const zone = await this.scope.zone(p);
     const unit = await this.scope.unit(p, q.unitId);
-    const range = q.month ? parseRange({ month: q.month }, zone) : parseRange({ month: parseRange({}, zone).from.slice(0, 7) }, zone);
+    const range = parseRange({ month: q.month ?? parseRange({}, zone).from.slice(0, 7) }, zone);
     const lng = locale(p);
-    const [month] = await this.growth.followerRows('subtree', unit.id, range, 'month');
-    const daily = await this.growth.followerRows('subtree', unit.id, range, 'day');
-    const { period: _period, ...growth } = month;
-    const parent = unit.parentId ? await this.scope.unitById(unit.parentId) : null;
-    let leaderboard: MonthlyReport['leaderboard'] = null;
-    if (parent) {
-      // the unit's place among its siblings of the same kind: the default leaderboard order, read here without the parent's scope
-      const rows = await this.growth.ranked(parent, unit.kind, range, 'followersGrowthPct', 'desc', 3);
-      const own = rows.find((r) => r.unitId === unit.id);
-      if (own)
-        leaderboard = {
-          kind: unit.kind,
-          parentId: parent.id,
-          parentName: parent.name,
-          rank: own.rank,
-          of: rows.length,
-          previousRank: own.previousRank,
-          rankChange: own.rankChange,
-          followersGrowthPct: own.followersGrowthPct,
-          engagementRate: own.engagementRate,
-          postsPublished: own.postsPublished,
-        };
-    }
     const subject = { kind: 'unit' as const, unit };
     const asOf = new Date(Math.min(Date.now(), range.end.getTime()));
+    // the same numbers as the single reports, read side by side
+    const [[month], daily, leaderboard, topPosts, programs, [targets], inactive] = await Promise.all([
+      this.growth.followerRows('subtree', unit.id, range, 'month'),
+      this.growth.followerRows('subtree', unit.id, range, 'day'),
+      this.position(unit, range),
+      this.content.topPostRows(subject, range, 5),
+      this.content.programRows(subject, range, lng),
+      this.growth.targetRows(unit.id, range),
+      this.content.inactiveRows(unit.path, 7, asOf),
+    ]);
+    const { period: _period, ...growth } = month;
     return {
       meta: {
         report: 'monthly',
@@ -63,10 +51,31 @@ export class MonthlyReportService {
       growth,
       daily,
       leaderboard,
-      topPosts: await this.content.topPostRows(subject, range, 5),
-      programs: await this.content.programRows(subject, range, lng),
-      targets: (await this.growth.targetRows(unit.id, range))[0],
-      inactiveAccounts: (await this.content.inactiveRows(unit.path, 7, asOf)).length,
+      topPosts,
+      programs,
+      targets,
+      inactiveAccounts: inactive.length,
+    };
+  }
+
+  /** The unit's place among its siblings of the same kind: the default leaderboard order, read without the parent's scope. */
+  private async position(unit: UnitEntity, range: ReportRange): Promise<MonthlyReport['leaderboard']> {
+    const parent = unit.parentId ? await this.scope.unitById(unit.parentId) : null;
+    if (!parent) return null;
+    const rows = await this.growth.ranked(parent, unit.kind, range, 'followersGrowthPct', 'desc', 3);
+    const own = rows.find((r) => r.unitId === unit.id);
+    if (!own) return null;
+    return {
+      kind: unit.kind,
+      parentId: parent.id,
+      parentName: parent.name,
+      rank: own.rank,
+      of: rows.length,
+      previousRank: own.previousRank,
+      rankChange: own.rankChange,
+      followersGrowthPct: own.followersGrowthPct,
+      engagementRate: own.engagementRate,
+      postsPublished: own.postsPublished,
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Queryable } from '../../storage/queryable';
+import { PERFORMANCE_COLUMNS, performanceCtes } from './content-performance.sql';
 
 export interface ProgramRow {
   programId: string;
@@ -20,28 +21,15 @@ export interface ProgramRow {
  */
 export async function programPerformance(db: Queryable, q: { unitPath: string; start: Date; end: Date; locale: 'id' | 'en' }): Promise<ProgramRow[]> {
   return db.query(
-    `WITH published AS (
-       SELECT DISTINCT p.id, p.program_id FROM posts p JOIN post_targets t ON t.post_id = p.id
-        WHERE t.status = 'published' AND t.published_at >= $2 AND t.published_at < $3 AND p.program_id IS NOT NULL
-          AND p.unit_id IN (SELECT id FROM units WHERE path LIKE $1 || '%')),
-     tm AS (
-       SELECT p.program_id, tm.reach, tm.views, tm.interactions, tm.followers_at_post
-         FROM target_metrics tm JOIN posts p ON p.id = tm.post_id
-        WHERE tm.published_at >= $2 AND tm.published_at < $3 AND p.program_id IS NOT NULL
-          AND tm.unit_id IN (SELECT id FROM units WHERE path LIKE $1 || '%')),
+    `WITH ${performanceCtes('program_id')},
      progs AS (
        SELECT pr.id FROM programs pr JOIN units pu ON pu.id = pr.unit_id
         WHERE pr.active AND ($1 LIKE pu.path || '%' OR pu.path LIKE $1 || '%')
-       UNION SELECT program_id FROM published)
+       UNION SELECT key FROM published)
      SELECT pr.id AS "programId", CASE WHEN $4 = 'en' THEN coalesce(pr.name_en, pr.name_id) ELSE pr.name_id END AS name,
-            (pu.parent_id IS NULL) AS priority,
-            (SELECT count(*)::int FROM published x WHERE x.program_id = pr.id) AS posts,
-            (SELECT sum(reach)::float8 FROM tm WHERE tm.program_id = pr.id) AS reach,
-            (SELECT sum(views)::float8 FROM tm WHERE tm.program_id = pr.id) AS views,
-            (SELECT coalesce(sum(interactions), 0)::float8 FROM tm WHERE tm.program_id = pr.id) AS interactions,
-            (SELECT sum(interactions)::float8 FROM tm WHERE tm.program_id = pr.id AND tm.followers_at_post > 0) AS "weighedInteractions",
-            (SELECT sum(followers_at_post)::float8 FROM tm WHERE tm.program_id = pr.id AND tm.followers_at_post > 0) AS "followersAtPost"
+            (pu.parent_id IS NULL) AS priority, ${PERFORMANCE_COLUMNS}
        FROM progs g JOIN programs pr ON pr.id = g.id JOIN units pu ON pu.id = pr.unit_id
+       LEFT JOIN published pub ON pub.key = pr.id LEFT JOIN perf ON perf.key = pr.id
       ORDER BY posts DESC, name, pr.id`,
     [q.unitPath, q.start, q.end, q.locale],
   );
