@@ -19,6 +19,9 @@ const SNAPSHOT_COLUMNS = `
   raw jsonb NOT NULL DEFAULT '{}',
   PRIMARY KEY (account_id, at)`;
 
+/** A post's counters, as read (post_metrics) and as last known (target_metrics); null = the platform does not give it. */
+const COUNTER_COLUMNS = `likes int, comments int, shares int, views int, impressions int, reach int`;
+
 export class Analytics1763800700000 implements MigrationInterface {
   name = 'Analytics1763800700000';
 
@@ -58,12 +61,7 @@ export class Analytics1763800700000 implements MigrationInterface {
       CREATE TABLE post_metrics (
         target_id uuid NOT NULL REFERENCES post_targets(id) ON DELETE CASCADE,
         at timestamptz NOT NULL,
-        likes int,
-        comments int,
-        shares int,
-        views int,
-        impressions int,
-        reach int,
+        ${COUNTER_COLUMNS},
         PRIMARY KEY (target_id, at)
       ) PARTITION BY RANGE (at)`);
     await q.query(`SELECT kabar_ensure_month_partitions('post_metrics', now()::date, (now() + interval '3 months')::date)`);
@@ -104,12 +102,7 @@ export class Analytics1763800700000 implements MigrationInterface {
         platform varchar(20) NOT NULL,
         published_at timestamptz NOT NULL,
         followers_at_post int,
-        likes int,
-        comments int,
-        shares int,
-        views int,
-        impressions int,
-        reach int,
+        ${COUNTER_COLUMNS},
         interactions int GENERATED ALWAYS AS (coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0)) STORED,
         collected_at timestamptz NOT NULL,
         collections int NOT NULL DEFAULT 1

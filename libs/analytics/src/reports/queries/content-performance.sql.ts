@@ -1,3 +1,14 @@
+/** The sums the pillar and program reports share (PERFORMANCE_COLUMNS). */
+export interface PerformanceSums {
+  posts: number;
+  reach: number | null;
+  views: number | null;
+  interactions: number;
+  /** Interactions of the posts with a known followers_at_post: the engagement rate's numerator. */
+  weighedInteractions: number | null;
+  followersAtPost: number | null;
+}
+
 /**
  * The shared part of the pillar and program reports, grouped by a column of `posts` ($1 = the unit's path,
  * [$2, $3) = the range): `published(key, posts)` — posts of the subtree with a target published in the

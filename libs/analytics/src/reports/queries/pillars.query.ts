@@ -1,16 +1,9 @@
 import { Queryable } from '../../storage/queryable';
-import { PERFORMANCE_COLUMNS, performanceCtes } from './content-performance.sql';
+import { PERFORMANCE_COLUMNS, performanceCtes, PerformanceSums } from './content-performance.sql';
 
-export interface PillarRow {
+export interface PillarRow extends PerformanceSums {
   pillar: string;
   label: string;
-  posts: number;
-  reach: number | null;
-  views: number | null;
-  interactions: number;
-  /** Interactions of the posts with a known followers_at_post: the engagement rate's numerator. */
-  weighedInteractions: number | null;
-  followersAtPost: number | null;
 }
 
 /**
