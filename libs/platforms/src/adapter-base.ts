@@ -4,9 +4,13 @@ import { DownloadedMedia, downloadMedia } from './http/media';
 import { pollUntil } from './http/poll';
 import { PlatformLimits } from './limits';
 import { validateWithLimits } from './validate';
+import { composeText } from './text/compose';
+import { matchesFingerprint } from './text/fingerprint';
 import {
   AccountCredentials,
   AccountMetrics,
+  CheckRequest,
+  CheckResult,
   ContentProblem,
   OAuthClient,
   Platform,
@@ -68,6 +72,25 @@ export abstract class BaseAdapter implements PlatformAdapter {
 
   abstract publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult>;
   abstract findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]>;
+  /**
+   * Default check: the account's listing, matched by the text's fingerprint (posts Kabar already knows are
+   * skipped). A match is `found`; no match is `unknown`, because a listing only proves absence where the
+   * platform's contract says it is complete and consistent: adapters that can prove it override this.
+   */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    const match = await this.findInListing(account, req);
+    if (match) return { state: 'found', post: { externalId: match.externalId, url: match.url }, how: 'listing' };
+    return { state: 'unknown', reason: 'no_safe_check' };
+  }
+
+  /** The newest post of the listing since the first try that carries the sent text and that Kabar does not know yet. */
+  protected async findInListing(account: AccountCredentials, req: CheckRequest, marginMs = 2 * 60_000): Promise<RecentPost | undefined> {
+    const text = composeText(req.content);
+    const known = new Set(req.known.map((k) => k.externalId));
+    const recent = await this.findRecent(account, new Date(req.since.getTime() - marginMs));
+    return recent.find((p) => !known.has(p.externalId) && matchesFingerprint(p.text, text));
+  }
+
   abstract accountMetrics(account: AccountCredentials): Promise<AccountMetrics>;
   abstract postMetrics(account: AccountCredentials, externalIds: string[]): Promise<Record<string, PostMetrics>>;
 

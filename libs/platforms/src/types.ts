@@ -40,9 +40,59 @@ export interface PublishResult {
   url: string;
 }
 
+/**
+ * What a platform hands out on the way to a post (Instagram/Threads `containerId`, YouTube `uploadUrl`,
+ * TikTok `publishId`, …). Kept on the attempt row so any worker can continue or check; string values only.
+ */
+export type PublishHandles = Record<string, string>;
+
 export interface PublishOptions {
   idempotencyKey: string;
+  /** Handles kept by earlier attempts of the same target: continue from them instead of starting over. */
+  handles?: PublishHandles;
+  /**
+   * Called with each new handle as soon as the platform hands it out, before the next platform call; the
+   * adapter awaits it (the caller stores the handle durably first).
+   */
+  checkpoint?: (handles: PublishHandles) => Promise<void>;
 }
+
+/** A post of the account Kabar already knows (a published target): never adopted again; Telegram's id bounds. */
+export interface KnownPost {
+  externalId: string;
+  publishedAt: Date;
+}
+
+/** What the engine knows when it asks whether a try whose answer was lost created a post. */
+export interface CheckRequest {
+  /** The content that was sent (the same for every try of the target). */
+  content: PublishContent;
+  /** When the first try whose outcome is unknown started. */
+  since: Date;
+  /** When the last try whose outcome is unknown ended (answer lost, 5xx, poll budget run out). */
+  lostAt: Date;
+  /** Handles kept by the target's tries, latest value per key. */
+  handles: PublishHandles;
+  /** This account's posts Kabar knows, from some time before `since` on (adapters skip them when matching). */
+  known: KnownPost[];
+  /** Other targets of the same account whose outcome is also unknown and whose tries overlap this one's window. */
+  otherUnknown: number;
+  now: Date;
+}
+
+/**
+ * The three answers (and "ask again later"):
+ * - found: the post exists; adopt it.
+ * - absent: the platform's contract proves nothing was posted (a complete, consistent listing, a container
+ *   not published, an upload session not finished). `handles` (optional) lets the next publish continue.
+ * - pending: the platform is still processing, or its listing is not yet consistent: ask again after `retryAfterMs`.
+ * - unknown: no safe check exists; a person must look. `reason` is a stable code (the console translates it).
+ */
+export type CheckResult =
+  | { state: 'found'; post: PublishResult; how: string }
+  | { state: 'absent'; how: string; handles?: PublishHandles }
+  | { state: 'pending'; how: string; retryAfterMs: number }
+  | { state: 'unknown'; reason: string };
 
 export interface RecentPost {
   externalId: string;
@@ -102,8 +152,13 @@ export interface PlatformAdapter {
   readonly platform: Platform;
   validate(content: PublishContent): ContentProblem[];
   publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult>;
-  /** Posts of the account created at or after `since`, for reconciliation after an unknown outcome. */
+  /** Posts of the account created at or after `since`, newest first, as far as the platform lists them. */
   findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]>;
+  /**
+   * After a try whose outcome is unknown: did it create a post? Never changes or publishes anything.
+   * Throws PlatformError when the platform could not be asked (the engine asks again later).
+   */
+  check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult>;
   accountMetrics(account: AccountCredentials): Promise<AccountMetrics>;
   postMetrics(account: AccountCredentials, externalIds: string[]): Promise<Record<string, PostMetrics>>;
   /** Present where the platform has OAuth. */

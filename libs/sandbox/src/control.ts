@@ -45,7 +45,7 @@ export async function handleControl(store: SandboxStore, req: IncomingMessage, r
   if (path === '/faults' && method === 'POST') {
     const specs = (Array.isArray(body.faults) ? body.faults : [body]) as FaultSpec[];
     for (const f of specs) {
-      if (!['5xx', '429', 'expired_token', 'slow', 'drop_after_accept', 'reject'].includes(f.kind))
+      if (!['5xx', '5xx_after_store', '429', 'expired_token', 'slow', 'slow_processing', 'drop_after_accept', 'reject'].includes(f.kind))
         return send(res, 400, { error: `unknown fault kind ${f.kind}` });
       if (f.platform && !platformOf(f.platform)) return send(res, 400, { error: `unknown platform ${f.platform}` });
       store.injectFault(f);

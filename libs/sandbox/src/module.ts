@@ -15,9 +15,10 @@ export interface PlatformModule {
   readonly platform: SandboxPlatform;
   /** Unauthenticated routes (OAuth) return `{}`; a bad token returns the platform's error reply. */
   authenticate(ctx: Ctx, env: SandboxEnv): AuthResult;
-  /** The call creates a post (target of `reject` and `drop_after_accept` faults). */
+  /** The call creates a post (target of `reject`, `drop_after_accept`, `5xx_after_store` and `slow_processing` faults). */
   isCreate(ctx: Ctx): boolean;
-  handle(ctx: Ctx, account: SandboxAccount | undefined, env: SandboxEnv): Promise<Reply> | Reply;
+  /** `fault`: the fault this call carries that the module itself must act on (`slow_processing`), if any. */
+  handle(ctx: Ctx, account: SandboxAccount | undefined, env: SandboxEnv, fault?: FaultSpec): Promise<Reply> | Reply;
   faultReply(kind: FaultReplyKind, ctx: Ctx, fault: FaultSpec, env: SandboxEnv): Reply;
   /** Rate-limit / usage headers added to every answer. */
   headers?(ctx: Ctx, account: SandboxAccount | undefined, env: SandboxEnv): Record<string, string>;

@@ -60,7 +60,9 @@ async function dispatch(mod: PlatformModule, env: SandboxEnv, ctx: Ctx, res: htt
     else if (fault?.kind === '429') reply = mod.faultReply('rate', ctx, fault, env);
     else if (fault?.kind === 'expired_token') reply = mod.faultReply('expired', ctx, fault, env);
     else if (fault?.kind === 'reject') reply = mod.faultReply('reject', ctx, fault, env);
-    else reply = await mod.handle(ctx, auth.account, env);
+    else reply = await mod.handle(ctx, auth.account, env, fault);
+    // The backend stored it; a gateway in front lost the answer and says 502 instead.
+    if (fault?.kind === '5xx_after_store' && reply.status < 300) reply = mod.faultReply('server', ctx, fault, env);
     const extra = mod.headers?.(ctx, auth.account, env);
     if (extra) reply.headers = { ...extra, ...(reply.headers ?? {}) };
   }

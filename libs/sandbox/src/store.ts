@@ -206,7 +206,7 @@ export class SandboxStore {
 
   /** Consumes the first fault matching this request. `reject`/`drop_after_accept` only hit post-creating calls. */
   takeFault(platform: SandboxPlatform, accountExternalId: string | undefined, isCreate: boolean): FaultSpec | undefined {
-    const createOnly: FaultKind[] = ['reject', 'drop_after_accept'];
+    const createOnly: FaultKind[] = ['reject', 'drop_after_accept', '5xx_after_store', 'slow_processing'];
     const i = this.faultList.findIndex(
       (f) =>
         (!f.platform || f.platform === platform) &&

@@ -3,7 +3,15 @@ import type { IncomingHttpHeaders } from 'node:http';
 export const SANDBOX_PLATFORMS = ['facebook', 'instagram', 'x', 'telegram', 'mastodon', 'tiktok', 'youtube', 'threads'] as const;
 export type SandboxPlatform = (typeof SANDBOX_PLATFORMS)[number];
 
-export type FaultKind = '5xx' | '429' | 'expired_token' | 'slow' | 'drop_after_accept' | 'reject';
+/**
+ * - `5xx`: the call fails before anything is stored (a gateway or backend error).
+ * - `5xx_after_store`: the backend stores the post, then a gateway answers 502 (create calls only).
+ * - `drop_after_accept`: the backend stores the post, then the connection drops without an answer (create calls only).
+ * - `slow`: the answer comes `delayMs` late (the request is still carried out).
+ * - `slow_processing`: media processing (TikTok publish, Instagram/Threads containers, YouTube) takes `delayMs`
+ *   longer than usual, so a client polling with a budget runs out first (create calls only).
+ */
+export type FaultKind = '5xx' | '5xx_after_store' | '429' | 'expired_token' | 'slow' | 'slow_processing' | 'drop_after_accept' | 'reject';
 
 export interface FaultSpec {
   platform?: SandboxPlatform;

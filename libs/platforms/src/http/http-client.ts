@@ -73,7 +73,10 @@ export class PlatformHttp {
         throw this.report(networkError(this.platform, err, opts.create === true, secrets));
       }
     });
-    const mapped = (opts.classify ?? this.classify)(reply);
+    let mapped = (opts.classify ?? this.classify)(reply);
+    // A 5xx (or any "try again") on a call that creates a post may come from a gateway after the backend stored
+    // it: the outcome is unknown, never "nothing was posted". Only definite refusals (4xx, 429, auth) are.
+    if (mapped && opts.create && mapped.kind === 'transient') mapped = asUnknown(mapped);
     if (mapped) throw this.report(mapped, secrets);
     return reply;
   }
@@ -88,6 +91,17 @@ export class PlatformHttp {
     this.transport.config.logger?.('platform.error', err.toJSON());
     return err;
   }
+}
+
+function asUnknown(e: PlatformError): PlatformError {
+  return new PlatformError({
+    platform: e.platform,
+    kind: 'unknown_outcome',
+    httpStatus: e.httpStatus,
+    platformCode: e.platformCode,
+    platformMessage: e.platformMessage,
+    networkCode: e.networkCode,
+  });
 }
 
 export function ok2xx(reply: HttpReply): boolean {
