@@ -1,6 +1,6 @@
 import { PlatformError } from '../src/errors';
 import { matchesFingerprint } from '../src/text/fingerprint';
-import { AccountCredentials, Platform, PublishContent } from '../src/types';
+import { AccountCredentials, CheckRequest, Platform, PublishContent } from '../src/types';
 import { clickThroughConsent, Harness, newPkce, startHarness } from './harness';
 
 export interface ContractOptions {
@@ -11,8 +11,8 @@ export interface ContractOptions {
   /** Seconds after which the 429 fault's reset is expected; undefined = just "in the future". */
   expectedRetrySec?: number;
   rejectedMessage: RegExp;
-  /** findRecent can reconcile a dropped create (false for nothing). */
-  reconciles?: boolean;
+  /** check() proves that a 5xx before storing posted nothing (false: it answers unknown or pending, never found). */
+  provesAbsence?: boolean;
   oauth?: { scopes: string[]; pkce?: boolean };
 }
 
@@ -84,9 +84,9 @@ export function describeContract(platform: Platform, opts: ContractOptions): voi
       if (opts.expectedRetrySec !== undefined) expect(Math.abs(err.retryAt!.getTime() - before - opts.expectedRetrySec * 1000)).toBeLessThan(3000);
     });
 
-    it('classifies 5xx as transient, never auth', async () => {
+    it('classifies 5xx on a read as transient, never auth', async () => {
       h.sb.store.injectFault({ platform, accountExternalId: account.externalId, kind: '5xx' });
-      const err = await expectError(adapter().publish(account, opts.basic(h, tag()), { idempotencyKey: 't' }));
+      const err = await expectError(adapter().accountMetrics(account));
       expect(err.kind).toBe('transient');
     });
 
@@ -97,17 +97,50 @@ export function describeContract(platform: Platform, opts: ContractOptions): voi
       expect(err.platformMessage).toMatch(opts.rejectedMessage);
     });
 
-    it('reports unknown_outcome when the answer is lost after the post was accepted, and findRecent finds it', async () => {
-      const since = new Date(Date.now() - 2000);
+    /** Publishes once, so the check has a post Kabar knows (Telegram's lower bound), then runs `fault` on a second publish. */
+    async function lose(kind: 'drop_after_accept' | '5xx_after_store' | '5xx') {
+      const first = await adapter().publish(account, opts.basic(h, tag()), { idempotencyKey: `known-${n}` });
+      const known = [{ externalId: first.externalId, publishedAt: new Date() }];
       const content = opts.basic(h, tag());
-      h.sb.store.injectFault({ platform, accountExternalId: account.externalId, kind: 'drop_after_accept' });
-      const err = await expectError(adapter().publish(account, content, { idempotencyKey: 'u' }));
+      const since = new Date();
+      const handles: Record<string, string> = {};
+      h.sb.store.injectFault({ platform, accountExternalId: account.externalId, kind, calls: 'create' });
+      const err = await expectError(
+        adapter().publish(account, content, { idempotencyKey: `lost-${n}`, checkpoint: async (more) => void Object.assign(handles, more) }),
+      );
+      const lostAt = new Date();
+      // Asked a few minutes later, as the engine does (listings that settle are consistent by then).
+      const check = (extra: Partial<CheckRequest> = {}) =>
+        adapter().check(account, { content, since, lostAt, handles, known, otherUnknown: 0, now: new Date(lostAt.getTime() + 5 * 60_000), ...extra });
+      return { err, content, first, check };
+    }
+
+    it('a post stored before its answer was lost: unknown_outcome, and check() finds that post', async () => {
+      for (const kind of ['drop_after_accept', '5xx_after_store'] as const) {
+        const { err, check } = await lose(kind);
+        expect(err.kind).toBe('unknown_outcome');
+        const stored = h.sb.store.posts(platform, account.externalId);
+        expect(stored).toHaveLength(2);
+        const res = await check();
+        expect(res).toMatchObject({ state: 'found', post: { externalId: stored[stored.length - 1].externalId } });
+        h.sb.store.reset();
+        account = h.account(platform, { followers: 1234 });
+      }
+    });
+
+    it('a 5xx before anything was stored: unknown_outcome (never transient), and check() never says found', async () => {
+      const { err, check } = await lose('5xx');
       expect(err.kind).toBe('unknown_outcome');
       expect(h.sb.store.posts(platform, account.externalId)).toHaveLength(1);
-      const recent = await adapter().findRecent(account, since);
-      const found = recent.filter((r) => matchesFingerprint(r.text, content.text));
-      expect(found).toHaveLength(opts.reconciles === false ? 0 : 1);
-      if (found.length) expect(found[0].externalId).toBe(h.sb.store.posts(platform, account.externalId)[0].externalId);
+      const res = await check();
+      expect(res.state).not.toBe('found');
+      if (opts.provesAbsence !== false) expect(res.state).toBe('absent');
+    });
+
+    it('check() never adopts a post Kabar already knows', async () => {
+      const { check, first } = await lose('5xx');
+      const samePost = await check({ content: opts.basic(h, 'other text that was never sent') });
+      expect(samePost.state === 'found' ? samePost.post.externalId : null).not.toBe(first.externalId);
     });
 
     it('reports unknown_outcome on a timeout after sending, transient when nothing listens', async () => {
