@@ -31,6 +31,8 @@ export interface KabarConfig {
   publishPerPlatformRate: number;
   publishLeaseMs: number;
   publishDispatchIntervalMs: number;
+  publishCheckWindowMs: number;
+  shutdownGraceMs: number;
   stuckAfterMs: number;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
@@ -99,6 +101,16 @@ export const ENV_VARS = {
     '60s',
     duration,
     'How long a worker holds a target it publishes without renewing; a target whose lease ran out is reconciled by another worker.',
+  ],
+  KABAR_PUBLISH_CHECK_WINDOW: [
+    '2h',
+    duration,
+    'After a try whose answer was lost, how long Kabar keeps asking a platform that is still processing (or not yet listing) the post before a person must decide (unconfirmed).',
+  ],
+  KABAR_SHUTDOWN_GRACE: [
+    '25s',
+    duration,
+    'On SIGTERM a worker finishes the platform calls in flight for up to this long; calls still running keep their lease (never handed over mid-call).',
   ],
   KABAR_PUBLISH_DISPATCH_INTERVAL: ['2s', duration, 'How often each worker looks for due, held, stuck and expired targets.'],
   KABAR_STUCK_AFTER: ['10m', duration, 'A target still unpublished this long after its time is flagged stuck and shown to its admins.'],
@@ -193,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     publishPerPlatformRate: read(env, 'KABAR_PUBLISH_PER_PLATFORM_RATE'),
     publishLeaseMs: read(env, 'KABAR_PUBLISH_LEASE'),
     publishDispatchIntervalMs: read(env, 'KABAR_PUBLISH_DISPATCH_INTERVAL'),
+    publishCheckWindowMs: read(env, 'KABAR_PUBLISH_CHECK_WINDOW'),
+    shutdownGraceMs: read(env, 'KABAR_SHUTDOWN_GRACE'),
     stuckAfterMs: read(env, 'KABAR_STUCK_AFTER'),
     webhookUrl: read(env, 'KABAR_WEBHOOK_URL'),
     webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),

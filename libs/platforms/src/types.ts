@@ -1,6 +1,12 @@
 export const PLATFORMS = ['facebook', 'instagram', 'x', 'telegram', 'mastodon', 'tiktok', 'youtube', 'threads'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/**
+ * Platforms whose sends to one account must not overlap across all workers: Telegram's lost-answer check
+ * tells its message apart by sequential ids, which only works when no other send of the channel is in flight.
+ */
+export const SERIAL_SEND_PLATFORMS: readonly Platform[] = ['telegram'];
+
 export interface PublishMedia {
   url: string;
   mimeType: string;

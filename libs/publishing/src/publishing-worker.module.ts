@@ -15,6 +15,7 @@ import { WebhookSender } from './notifications/webhook.sender';
 import { PublishConsumer } from './queue/publish.consumer';
 import { QueueModule } from './queue/queue.module';
 import { AttemptsRepository } from './targets/attempts.repository';
+import { ClaimsRepository } from './targets/claims.repository';
 import { TargetsRepository } from './targets/targets.repository';
 
 /** The worker side of publishing: queue consumers, the dispatcher, the reaper. */
@@ -34,6 +35,7 @@ import { TargetsRepository } from './targets/targets.repository';
     WebhookSender,
     NotificationsRepository,
     TargetsRepository,
+    ClaimsRepository,
     AttemptsRepository,
   ],
 })

@@ -4,9 +4,10 @@ import type { Language } from './post.entity';
 /**
  * One account a post goes to, in one language, at one time. Publishing moves it
  * pending → scheduled → publishing → published | failed | missed, with `held` while its account is
- * disabled or needs reconnecting, and `cancelled`. Every move is a conditional UPDATE on the old state.
+ * disabled or needs reconnecting, `unconfirmed` when a try's answer was lost and the platform cannot tell whether
+ * it posted (a person decides), and `cancelled`. Every move is a conditional UPDATE on the old state.
  */
-export const TARGET_STATUSES = ['pending', 'scheduled', 'held', 'publishing', 'published', 'failed', 'missed', 'cancelled'] as const;
+export const TARGET_STATUSES = ['pending', 'scheduled', 'held', 'publishing', 'published', 'failed', 'missed', 'cancelled', 'unconfirmed'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export const ERROR_CLASSES = ['auth', 'rate_limited', 'transient', 'rejected', 'unknown_outcome'] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];

@@ -1,28 +1,29 @@
-/** Targets this process holds a lease on, and whether their platform call has started. */
+/** The claims this process holds (by target), their fencing tokens, and whether their platform call has started. */
 export class InFlight {
-  private readonly phases = new Map<string, 'claimed' | 'sending'>();
+  private readonly claims = new Map<string, { token: string; phase: 'claimed' | 'sending' }>();
 
-  add(id: string): void {
-    this.phases.set(id, 'claimed');
+  add(id: string, token: string): void {
+    this.claims.set(id, { token, phase: 'claimed' });
   }
 
   sending(id: string): void {
-    if (this.phases.has(id)) this.phases.set(id, 'sending');
+    const c = this.claims.get(id);
+    if (c) c.phase = 'sending';
   }
 
   remove(id: string): void {
-    this.phases.delete(id);
+    this.claims.delete(id);
   }
 
-  ids(): string[] {
-    return [...this.phases.keys()];
+  tokens(): string[] {
+    return [...this.claims.values()].map((c) => c.token);
   }
 
-  byPhase(phase: 'claimed' | 'sending'): string[] {
-    return [...this.phases].filter(([, p]) => p === phase).map(([id]) => id);
+  tokensIn(phase: 'claimed' | 'sending'): string[] {
+    return [...this.claims.values()].filter((c) => c.phase === phase).map((c) => c.token);
   }
 
   get size(): number {
-    return this.phases.size;
+    return this.claims.size;
   }
 }

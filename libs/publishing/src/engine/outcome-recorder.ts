@@ -4,21 +4,40 @@ import { KabarConfig } from '@kabar/config';
 import { AccountsRepository } from '@kabar/accounts';
 import { PlatformError, PublishResult, isPlatformError } from '@kabar/platforms';
 import { Notifier } from '../notifications/notifier.service';
-import { AttemptsRepository } from '../targets/attempts.repository';
+import { ClaimsRepository } from '../targets/claims.repository';
 import { ClaimedTarget, ErrorClass } from '../targets/target-row';
 import { TargetsRepository, TargetRef } from '../targets/targets.repository';
-import { DEFAULT_RETRY, RetryPolicyConfig, decideRetry } from './retry-policy';
+import { DEFAULT_RETRY, RetryPolicyConfig, backoffMs, decideRetry } from './retry-policy';
 import { PostRollup } from './post-rollup';
+import type { ProcessResult } from './publisher.service';
 
-/** Writes what a try came to: the attempt, the target's next state, the people to tell, the post's roll-up. */
+interface ErrorFacts {
+  kind: ErrorClass;
+  message: string;
+  httpStatus: number | null;
+  retryAt?: Date;
+}
+
+function facts(err: unknown): ErrorFacts {
+  const e: PlatformError | null = isPlatformError(err) ? err : null;
+  return {
+    // Anything else thrown once the request may have left (a bug, a lost connection) might have posted.
+    kind: e?.kind ?? 'unknown_outcome',
+    message: e?.platformMessage ?? e?.message ?? (err instanceof Error ? err.message : String(err)),
+    httpStatus: e?.httpStatus ?? null,
+    retryAt: e?.retryAt,
+  };
+}
+
+/** Writes what a try or a check came to: the attempt, the target's next state (under the claim's token), who to tell. */
 @Injectable()
 export class OutcomeRecorder {
   private readonly policy: RetryPolicyConfig;
 
   constructor(
-    @Inject(KABAR_CONFIG) config: KabarConfig,
+    @Inject(KABAR_CONFIG) private readonly config: KabarConfig,
+    private readonly claims: ClaimsRepository,
     private readonly targets: TargetsRepository,
-    private readonly attempts: AttemptsRepository,
     private readonly accounts: AccountsRepository,
     private readonly notifier: Notifier,
     private readonly rollup: PostRollup,
@@ -31,49 +50,123 @@ export class OutcomeRecorder {
     this.rollup.touch(postId);
   }
 
-  async published(t: ClaimedTarget, attemptId: string | null, result: PublishResult, how: 'published' | 'reconciled'): Promise<void> {
-    const moved = await this.targets.markPublished(t.id, result.externalId, result.url, attemptId ? { id: attemptId, outcome: how } : undefined);
-    // Not movable (a manual edit meanwhile): the attempt still records what the platform did.
-    if (!moved && attemptId) await this.attempts.finish(attemptId, { outcome: how, httpStatus: how === 'published' ? 200 : null });
+  /**
+   * The platform holds the post (a send's answer, or a check's find): published. If another target of the
+   * account already holds that platform post, this one is not adopted twice: a person decides.
+   */
+  async adopt(
+    t: ClaimedTarget,
+    token: string,
+    attemptId: string,
+    post: PublishResult,
+    how: 'published' | 'reconciled',
+    detail?: string,
+  ): Promise<ProcessResult> {
+    const r = await this.claims.published(t.id, token, attemptId, post, how);
     this.rollup.touch(t.postId);
-  }
-
-  /** A try that threw: classified, then retried, held or failed by class. */
-  async failedTry(t: ClaimedTarget, attemptId: string | null, worker: string, err: unknown, opts: { reconciling?: boolean } = {}): Promise<void> {
-    const e: PlatformError | null = isPlatformError(err) ? err : null;
-    // Anything else thrown after the request left (a bug, a lost DB connection) might have posted: reconcile first.
-    const kind: ErrorClass = e?.kind ?? 'unknown_outcome';
-    const message = e?.platformMessage ?? e?.message ?? (err instanceof Error ? err.message : String(err));
-    const decision = decideRetry(kind, t.attemptCount, this.policy, { retryAt: e?.retryAt });
-    const outcome = decision.action === 'retry' || decision.action === 'reconcile' ? 'retry' : 'failed';
-    if (attemptId) await this.attempts.finish(attemptId, { outcome, httpStatus: e?.httpStatus ?? null, errorClass: kind, platformMessage: message });
-    // An answer from the platform means nothing was posted; a lost answer, or a failed look-up, owes a reconciliation.
-    const definite = kind !== 'unknown_outcome' && !opts.reconciling;
-    if (decision.action === 'retry' || decision.action === 'reconcile') {
-      await this.targets.scheduleRetry(t.id, worker, decision.at, kind, message, definite);
-    } else if (decision.action === 'hold') {
-      if (await this.targets.markHeld(t.id, worker, kind, message, definite)) await this.accountNeedsReconnect(t, message);
-    } else {
-      await this.fail(t, worker, kind, message, definite);
+    if (r === 'ok') return how;
+    if (r === 'conflict') {
+      await this.unconfirmedNow(t, token, 'match_taken', detail ?? post.externalId);
+      return 'unconfirmed';
     }
-    this.rollup.touch(t.postId);
+    // Fenced: the claim was taken over; the attempt keeps the id, which the next holder adopts first.
+    return 'skipped';
   }
 
-  /** The account cannot publish (disabled, needs reconnect): the target waits, held. */
-  async held(t: ClaimedTarget, worker: string): Promise<void> {
-    await this.targets.markHeld(t.id, worker, null, null);
+  /** A send that threw: a lost answer owes a check; a definite answer is retried, held or failed by class. */
+  async failedTry(t: ClaimedTarget, token: string, attemptId: string, err: unknown, checkDelayMs: number): Promise<void> {
+    const f = facts(err);
+    this.rollup.touch(t.postId);
+    if (f.kind === 'unknown_outcome') {
+      await this.claims.finishAttempt(attemptId, { outcome: 'unknown', httpStatus: f.httpStatus, errorClass: f.kind, message: f.message });
+      await this.claims.unknown(t.id, token, new Date(Date.now() + checkDelayMs), f.message);
+      return;
+    }
+    const decision = decideRetry(f.kind as Exclude<ErrorClass, 'unknown_outcome'>, t.attemptCount, this.policy, { retryAt: f.retryAt });
+    const outcome = decision.action === 'retry' ? 'retry' : 'failed';
+    await this.claims.finishAttempt(attemptId, { outcome, httpStatus: f.httpStatus, errorClass: f.kind, message: f.message });
+    // The platform answered: nothing was posted by this try (and it was only sent once earlier tries were settled).
+    if (decision.action === 'retry') await this.claims.retry(t.id, token, decision.at, f.kind, f.message, true);
+    else if (decision.action === 'hold') {
+      if (await this.claims.held(t.id, token, f.kind, f.message, true)) await this.accountNeedsReconnect(t, f.message);
+    } else await this.fail(t, token, f.kind, f.message);
+  }
+
+  /** The platform could not be asked whether an earlier try posted: ask again later; never send meanwhile. */
+  async checkFailed(t: ClaimedTarget, token: string, attemptId: string, err: unknown): Promise<void> {
+    const f = facts(err);
+    this.rollup.touch(t.postId);
+    await this.claims.finishAttempt(attemptId, { outcome: 'retry', httpStatus: f.httpStatus, errorClass: f.kind, message: f.message });
+    if (f.kind === 'auth') {
+      // Held, still owing the check, until the account is reconnected.
+      if (await this.claims.held(t.id, token, f.kind, f.message, false)) await this.accountNeedsReconnect(t, f.message);
+      return;
+    }
+    if (f.kind === 'rate_limited') {
+      await this.claims.pending(t.id, token, f.retryAt ?? new Date(Date.now() + backoffMs(t.attemptCount, this.policy)));
+      return;
+    }
+    if (t.attemptCount >= this.policy.maxAttempts) {
+      await this.unconfirmedNow(t, token, 'check_failed', f.message);
+      return;
+    }
+    await this.claims.retry(t.id, token, new Date(Date.now() + backoffMs(t.attemptCount, this.policy)), f.kind, f.message, false);
+  }
+
+  /** Nobody can tell whether the post exists: unconfirmed, shown to the unit's admins and the author, who decide. */
+  async unconfirmed(t: ClaimedTarget, token: string, attemptId: string, reason: string, detail?: string): Promise<void> {
+    await this.claims.finishAttempt(attemptId, { outcome: 'unconfirmed', errorClass: 'unknown_outcome', message: detail ?? reason });
+    await this.unconfirmedNow(t, token, reason, detail ?? null);
+  }
+
+  private async unconfirmedNow(t: ClaimedTarget, token: string, reason: string, detail: string | null): Promise<void> {
+    const moved = await this.claims.unconfirmed(t.id, token, reason, detail);
+    this.rollup.touch(t.postId);
+    if (moved)
+      await this.notifier.notify({
+        kind: 'target_unconfirmed',
+        unitId: t.unitId,
+        postId: t.postId,
+        targetId: t.id,
+        accountId: t.accountId,
+        authorId: t.authorId,
+        reason,
+        occurrence: t.version,
+      });
+  }
+
+  /** The account cannot publish (disabled, needs reconnect): the target waits, held, still owing any check. */
+  async held(t: ClaimedTarget, token: string): Promise<void> {
+    await this.claims.held(t.id, token, null, null, false);
     this.rollup.touch(t.postId);
   }
 
   /** Nothing to publish (no variant in the target's language): failed, the author told. */
-  async noContent(t: ClaimedTarget, worker: string): Promise<void> {
-    await this.fail(t, worker, 'rejected', 'no text for this language');
+  async noContent(t: ClaimedTarget, token: string): Promise<void> {
+    await this.fail(t, token, 'rejected', 'no text for this language');
     this.rollup.touch(t.postId);
   }
 
+  /** A target whose tries keep ending with their worker (killed, out of memory): failed with that reason. */
+  async exhausted(t: ClaimedTarget, token: string): Promise<void> {
+    await this.fail(t, token, 'transient', 'worker_crashed');
+    this.rollup.touch(t.postId);
+  }
+
+  /** A job whose target was not claimable: it may be too late (missed) or its account unusable (held). */
+  async explainUnclaimable(targetId: string): Promise<void> {
+    const missed = await this.targets.markMissed(this.config.publishGraceMs, 1, targetId);
+    if (missed.length) {
+      await this.missed(missed);
+      return;
+    }
+    const held = await this.targets.holdForInactiveAccounts(60_000, 1, { targetId });
+    if (held.length) this.heldRefs(held);
+  }
+
   /** publishing → failed; when this call moved it, the author and the unit's admins are told why. */
-  private async fail(t: ClaimedTarget, worker: string, kind: ErrorClass, message: string, definite = true): Promise<void> {
-    const moved = await this.targets.markFailed(t.id, worker, kind, message, definite);
+  private async fail(t: ClaimedTarget, token: string, kind: ErrorClass, message: string): Promise<void> {
+    const moved = await this.claims.failed(t.id, token, kind, message);
     if (!moved) return;
     await this.notifier.notify({
       kind: 'target_failed',
@@ -105,7 +198,7 @@ export class OutcomeRecorder {
     }
   }
 
-  /** Targets held because their account is disabled or needs reconnecting. */
+  /** Targets whose state moved outside a claim (held, resumed, requeued): their posts roll up. */
   heldRefs(refs: TargetRef[]): void {
     for (const r of refs) this.rollup.touch(r.postId);
   }
@@ -128,14 +221,10 @@ export class OutcomeRecorder {
     if (changed)
       await this.notifier.notify({
         kind: 'account_needs_reconnect',
-        unitId: await this.accountUnit(t),
+        unitId: (await this.accounts.findById(t.accountId))?.unitId ?? t.unitId,
         accountId: t.accountId,
         reason,
         occurrence: Date.now(),
       });
-  }
-
-  private async accountUnit(t: ClaimedTarget): Promise<string> {
-    return (await this.accounts.findById(t.accountId))?.unitId ?? t.unitId;
   }
 }

@@ -2,7 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
 import { CredentialsService, REFRESH_MARGIN_MS, SocialAccountEntity, StoredCredentials, platformsConfigFrom } from '@kabar/accounts';
-import { AccountCredentials, PlatformRateLimiter, PlatformRegistry, PublishContent, PublishResult, RecentPost } from '@kabar/platforms';
+import {
+  AccountCredentials,
+  CheckRequest,
+  CheckResult,
+  PlatformRateLimiter,
+  PlatformRegistry,
+  PublishContent,
+  PublishOptions,
+  PublishResult,
+} from '@kabar/platforms';
 import { ClaimedTarget } from '../targets/target-row';
 
 /**
@@ -48,11 +57,12 @@ export class PlatformGateway {
     await this.limiter.take(t.platform);
   }
 
-  async publish(t: ClaimedTarget, content: PublishContent): Promise<PublishResult> {
-    return this.registry.get(t.platform).publish(await this.open(t), content, { idempotencyKey: t.idempotencyKey });
+  async publish(t: ClaimedTarget, content: PublishContent, opts: Omit<PublishOptions, 'idempotencyKey'>): Promise<PublishResult> {
+    return this.registry.get(t.platform).publish(await this.open(t), content, { ...opts, idempotencyKey: t.idempotencyKey });
   }
 
-  async findRecent(t: ClaimedTarget, since: Date): Promise<RecentPost[]> {
-    return this.registry.get(t.platform).findRecent(await this.open(t), since);
+  /** Did an earlier try whose answer was lost create the post? (found / absent / pending / unknown) */
+  async check(t: ClaimedTarget, req: CheckRequest): Promise<CheckResult> {
+    return this.registry.get(t.platform).check(await this.open(t), req);
   }
 }

@@ -1,24 +1,27 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { PublishContent, composeText, contentFingerprint, matchesFingerprint } from '@kabar/platforms';
+import { CheckResult, PublishContent, PublishHandles, SERIAL_SEND_PLATFORMS, composeText, contentFingerprint } from '@kabar/platforms';
+import { ClaimsRepository } from '../targets/claims.repository';
 import { ClaimedTarget } from '../targets/target-row';
-import { TargetsRepository } from '../targets/targets.repository';
-import { AttemptsRepository } from '../targets/attempts.repository';
 import { InFlight } from './in-flight';
 import { OutcomeRecorder } from './outcome-recorder';
 import { PlatformGateway } from './platform-gateway';
 import { PublishContentLoader } from './publish-content.loader';
 import { WORKER_ID } from './worker-identity';
 
-/** How far before the first try's start reconciliation looks (clock skew between us and the platform). */
-const RECONCILE_MARGIN_MS = 2 * 60_000;
+export type ProcessResult = 'published' | 'reconciled' | 'retry' | 'unconfirmed' | 'deferred' | 'skipped' | 'other';
 
-export type ProcessResult = 'published' | 'reconciled' | 'retry' | 'skipped' | 'other';
+/** How long after a lost answer the platform is first asked (listings settle; most platforms answer at once). */
+const FIRST_CHECK_DELAY_MS = 3_000;
+const DAY_MS = 86_400_000;
+
+const serial = (platform: string) => (SERIAL_SEND_PLATFORMS as readonly string[]).includes(platform);
 
 /**
- * Publishes one claimed target: reconcile first when an earlier try may have posted, record the attempt
- * before calling the platform, then let OutcomeRecorder move the target on.
+ * Publishes one claimed target. A target owed a check (an earlier try may have posted) is checked with the
+ * platform first and sent only when the platform proves nothing was posted; every write presents the
+ * claim's token; handles the platform hands out are kept on the attempt before the next call.
  */
 @Injectable()
 export class PublisherService {
@@ -28,8 +31,7 @@ export class PublisherService {
 
   constructor(
     @Inject(KABAR_CONFIG) private readonly config: KabarConfig,
-    private readonly targets: TargetsRepository,
-    private readonly attempts: AttemptsRepository,
+    private readonly claims: ClaimsRepository,
     private readonly content: PublishContentLoader,
     private readonly gateway: PlatformGateway,
     private readonly outcomes: OutcomeRecorder,
@@ -37,39 +39,45 @@ export class PublisherService {
 
   /** A queue job: claim the target if it is still due and publish it. Idempotent: a second delivery finds nothing to claim. */
   async processJob(targetId: string): Promise<ProcessResult> {
-    const t = await this.targets.claim(targetId, this.worker, this.config.publishLeaseMs, this.config.publishGraceMs);
-    if (!t) {
-      await this.explainUnclaimable(targetId);
+    const claim = await this.claims.claim(targetId, this.worker, this.config.publishLeaseMs, this.config.publishGraceMs, serial);
+    if (!claim) {
+      await this.outcomes.explainUnclaimable(targetId);
       return 'skipped';
     }
-    return this.run(t, t.needsReconcile);
+    if ('busy' in claim) return 'deferred';
+    return this.run(claim.target);
   }
 
-  /** A target taken over from a dead worker: never posted again before the platform is asked. */
-  async processExpired(t: ClaimedTarget): Promise<ProcessResult> {
-    await this.attempts.abandonOpen(t.id);
-    return this.run(t, true);
-  }
-
-  private async run(t: ClaimedTarget, reconcileFirst: boolean): Promise<ProcessResult> {
-    this.inFlight.add(t.id);
+  private async run(claimed: ClaimedTarget): Promise<ProcessResult> {
+    let t = claimed;
+    const token = t.claimToken!;
+    this.inFlight.add(t.id, token);
     this.outcomes.touchPost(t.postId);
     try {
       if (t.accountStatus !== 'active') {
-        await this.outcomes.held(t, this.worker);
+        await this.outcomes.held(t, token);
         return 'other';
       }
       const content = this.content.fromClaim(t);
       if (!content) {
-        await this.outcomes.noContent(t, this.worker);
+        await this.outcomes.noContent(t, token);
         return 'other';
       }
-      if (reconcileFirst) {
-        const found = await this.reconcile(t, content);
-        if (found !== 'absent') return found;
+      let handles: PublishHandles = {};
+      if (t.needsReconcile) {
+        const checked = await this.checkFirst(t, token, content);
+        if ('result' in checked) return checked.result;
+        handles = checked.handles;
+        t = { ...t, attemptCount: t.attemptCount - 1 }; // the check was not a try
       }
-      return await this.send(t, content);
+      // Tries are counted at each claim, also those whose worker died mid-call (requeued by the reaper).
+      if (t.attemptCount > this.config.publishMaxAttempts) {
+        await this.outcomes.exhausted(t, token);
+        return 'other';
+      }
+      return await this.send(t, token, content, handles);
     } catch (e) {
+      // A bug or a lost database: the lease runs out and the reaper requeues the target, still owing its check.
       this.logger.error(`target ${t.id}: ${(e as Error).stack ?? String(e)}`);
       return 'other';
     } finally {
@@ -77,49 +85,60 @@ export class PublisherService {
     }
   }
 
-  /** Asks the platform whether an earlier try already posted this text. */
-  private async reconcile(t: ClaimedTarget, content: PublishContent): Promise<'absent' | ProcessResult> {
-    const text = composeText(content);
-    const first = (await this.attempts.firstStartedAt(t.id)) ?? new Date(Date.now() - 60 * 60_000);
+  /** Asks the platform whether an earlier try posted; continues to a send only when it proved nothing was. */
+  private async checkFirst(t: ClaimedTarget, token: string, content: PublishContent): Promise<{ result: ProcessResult } | { handles: PublishHandles }> {
+    const evidence = await this.claims.evidence(t.id);
+    const started = await this.claims.startCheck(t.id, token, this.worker);
+    if (!started) return { result: 'skipped' };
+    const attemptId = started.attemptId;
+    // A try whose answer arrived after its claim was lost kept the platform's id on its attempt: that is the post.
+    if (evidence.learnt) return { result: await this.outcomes.adopt(t, token, attemptId, evidence.learnt, 'reconciled') };
+    const now = new Date();
+    const since = t.checkSince ?? evidence.firstSendAt ?? new Date(now.getTime() - 3_600_000);
+    const lostAt = t.checkLostAt ?? now;
+    const known = await this.claims.knownPosts(t.accountId, since);
+    const before = known.filter((k) => k.publishedAt < since).map((k) => k.publishedAt.getTime());
+    const otherUnknown = await this.claims.otherUnknown(t.accountId, t.id, new Date(before.length ? Math.max(...before) : since.getTime() - DAY_MS));
+    let res: CheckResult;
     try {
-      const recent = await this.gateway.findRecent(t, new Date(first.getTime() - RECONCILE_MARGIN_MS));
-      const match = recent.find((p) => matchesFingerprint(p.text, text));
-      if (!match) return 'absent';
-      const attempt = await this.attempts.start(t.id, this.worker);
-      await this.outcomes.published(t, attempt.id, { externalId: match.externalId, url: match.url }, 'reconciled');
-      return 'reconciled';
+      res = await this.gateway.check(t, { content, since, lostAt, handles: evidence.handles, known, otherUnknown, now });
     } catch (e) {
-      // Could not ask: try again later, still reconciling first (never post blind).
-      const attempt = await this.attempts.start(t.id, this.worker);
-      await this.outcomes.failedTry(t, attempt.id, this.worker, e, { reconciling: true });
-      return 'retry';
+      await this.outcomes.checkFailed(t, token, attemptId, e);
+      return { result: 'retry' };
+    }
+    switch (res.state) {
+      case 'found':
+        return { result: await this.outcomes.adopt(t, token, attemptId, res.post, 'reconciled', res.how) };
+      case 'absent':
+        await this.claims.finishAttempt(attemptId, { outcome: 'absent', message: res.how, handles: res.handles });
+        if (!(await this.claims.absent(t.id, token))) return { result: 'skipped' };
+        return { handles: { ...evidence.handles, ...(res.handles ?? {}) } };
+      case 'pending':
+        if (now.getTime() - lostAt.getTime() > this.config.publishCheckWindowMs) {
+          await this.outcomes.unconfirmed(t, token, attemptId, 'still_processing', res.how);
+          return { result: 'unconfirmed' };
+        }
+        await this.claims.finishAttempt(attemptId, { outcome: 'pending', message: res.how });
+        await this.claims.pending(t.id, token, new Date(now.getTime() + Math.max(1000, res.retryAfterMs)));
+        return { result: 'retry' };
+      case 'unknown':
+        await this.outcomes.unconfirmed(t, token, attemptId, res.reason);
+        return { result: 'unconfirmed' };
     }
   }
 
-  private async send(t: ClaimedTarget, content: PublishContent): Promise<ProcessResult> {
+  private async send(t: ClaimedTarget, token: string, content: PublishContent, handles: PublishHandles): Promise<ProcessResult> {
     await this.gateway.ready(t);
-    const started = await this.targets.startAttempt(t.id, this.worker, contentFingerprint(composeText(content)));
+    const started = await this.claims.startSend(t.id, token, this.worker, contentFingerprint(composeText(content)));
     if (!started) return 'skipped';
     this.inFlight.sending(t.id);
     let result;
     try {
-      result = await this.gateway.publish(t, content);
+      result = await this.gateway.publish(t, content, { handles, checkpoint: (more) => this.claims.keepHandles(started.attemptId, more) });
     } catch (e) {
-      await this.outcomes.failedTry(t, started.attemptId, this.worker, e);
+      await this.outcomes.failedTry(t, token, started.attemptId, e, FIRST_CHECK_DELAY_MS);
       return 'retry';
     }
-    await this.outcomes.published(t, started.attemptId, result, 'published');
-    return 'published';
-  }
-
-  /** A job whose target was not claimable: it may be too late (missed) or its account unusable (held). */
-  private async explainUnclaimable(targetId: string): Promise<void> {
-    const missed = await this.targets.markMissed(this.config.publishGraceMs, 1, targetId);
-    if (missed.length) {
-      await this.outcomes.missed(missed);
-      return;
-    }
-    const held = await this.targets.holdForInactiveAccounts(60_000, 1, { targetId });
-    if (held.length) this.outcomes.heldRefs(held);
+    return this.outcomes.adopt(t, token, started.attemptId, result, 'published');
   }
 }

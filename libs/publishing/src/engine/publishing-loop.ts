@@ -47,7 +47,11 @@ export class PublishingLoop implements OnApplicationBootstrap, BeforeApplication
     this.stopped = true;
     clearInterval(this.tickTimer);
     await this.ticking?.catch(() => undefined);
-    await this.consumer.stop(20_000);
+    await this.consumer.stop(this.config.shutdownGraceMs);
+    // Calls still running keep their leases until this process ends (renewed, never expired early): a rolling
+    // deploy never hands a target over mid-call; after the exit the lease runs out and the next holder checks first.
+    if (this.consumer.callsInFlight)
+      this.logger.warn(`${this.consumer.callsInFlight} platform call(s) still running at exit; their targets will be checked, not resent`);
     clearInterval(this.beatTimer);
   }
 }

@@ -23,12 +23,6 @@ describe('retry policy by error class', () => {
     expect(decideRetry('rejected', 1, cfg, { now })).toEqual({ action: 'fail' });
   });
 
-  it('unknown outcome: reconcile soon (never later than 30 s)', () => {
-    const d = decideRetry('unknown_outcome', 5, cfg, { now, random: () => 0.999 });
-    expect(d.action).toBe('reconcile');
-    expect((d as { at: Date }).at.getTime() - now.getTime()).toBeLessThanOrEqual(30_000);
-  });
-
   it('backoff is capped', () => {
     expect(backoffMs(30, cfg, () => 0.999)).toBeLessThanOrEqual(cfg.maxDelayMs);
   });

@@ -7,12 +7,7 @@ export interface RetryPolicyConfig {
   maxDelayMs: number;
 }
 
-export type RetryDecision =
-  | { action: 'retry'; at: Date }
-  | { action: 'fail' }
-  | { action: 'hold' }
-  /** The outcome is unknown: reconcile with the platform before anything else. */
-  | { action: 'reconcile'; at: Date };
+export type RetryDecision = { action: 'retry'; at: Date } | { action: 'fail' } | { action: 'hold' };
 
 export const DEFAULT_RETRY: RetryPolicyConfig = { maxAttempts: 6, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 };
 
@@ -23,11 +18,12 @@ export function backoffMs(attempt: number, cfg: RetryPolicyConfig, random: () =>
 }
 
 /**
- * What to do after a try that ended with an error of class `kind` (docs/architecture.md "Errors by class").
- * `attempt` is the number of the try that just failed (1-based).
+ * What to do after a try the platform definitely answered with an error of class `kind` (docs/architecture.md
+ * "Errors by class"). `attempt` is the number of the try that just failed (1-based). An unknown outcome is
+ * never decided here: the publisher checks with the platform instead (see PublisherService).
  */
 export function decideRetry(
-  kind: ErrorClass,
+  kind: Exclude<ErrorClass, 'unknown_outcome'>,
   attempt: number,
   cfg: RetryPolicyConfig,
   opts: { now?: Date; retryAt?: Date; random?: () => number } = {},
@@ -43,9 +39,6 @@ export function decideRetry(
       const at = opts.retryAt && opts.retryAt > now ? opts.retryAt : new Date(now.getTime() + backoffMs(attempt, cfg, opts.random));
       return { action: 'retry', at };
     }
-    case 'unknown_outcome':
-      if (attempt >= cfg.maxAttempts) return { action: 'fail' };
-      return { action: 'reconcile', at: new Date(now.getTime() + Math.min(backoffMs(attempt, cfg, opts.random), 30_000)) };
     case 'transient':
     default:
       if (attempt >= cfg.maxAttempts) return { action: 'fail' };

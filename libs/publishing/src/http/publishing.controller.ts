@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@kabar/org';
-import { PostTargetsDto, ProblemListDto, ProblemsQuery, PublishTargetDto } from '../dto/publishing.dto';
+import { PostTargetsDto, ProblemListDto, ProblemsQuery, PublishTargetDto, ResolveTargetDto } from '../dto/publishing.dto';
 import { PublishingService } from './publishing.service';
 
 @ApiTags('publishing')
@@ -17,7 +17,7 @@ export class PublishingController {
     return this.publishing.postTargets(p, id);
   }
 
-  /** Failed or missed target: scheduled again now; reconciled with the platform before anything is sent. */
+  /** Failed or missed target: scheduled again now; checked with the platform before anything is sent. */
   @Post('posts/:id/targets/:targetId/retry')
   @HttpCode(200)
   @ApiOkResponse({ type: PublishTargetDto })
@@ -25,7 +25,23 @@ export class PublishingController {
     return this.publishing.retry(p, id, targetId);
   }
 
-  /** Failed, stuck, missed (and held) targets in the caller's units. */
+  /**
+   * An unconfirmed target (Kabar could not tell whether the platform stored it): `published` with its link,
+   * `send_again`, or `check_again`. Unit admins.
+   */
+  @Post('posts/:id/targets/:targetId/resolve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PublishTargetDto })
+  resolve(
+    @CurrentUser() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('targetId', ParseUUIDPipe) targetId: string,
+    @Body() dto: ResolveTargetDto,
+  ) {
+    return this.publishing.resolve(p, id, targetId, dto);
+  }
+
+  /** Unconfirmed, failed, stuck, missed (and held) targets in the caller's units. */
   @Get('publishing/problems')
   @ApiOkResponse({ type: ProblemListDto })
   problems(@CurrentUser() p: Principal, @Query() q: ProblemsQuery) {

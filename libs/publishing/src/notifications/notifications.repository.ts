@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rows as queryRows } from '../targets/sql';
 
-export type NotificationKind = 'target_failed' | 'target_missed' | 'target_stuck' | 'account_needs_reconnect';
+export type NotificationKind = 'target_failed' | 'target_missed' | 'target_stuck' | 'target_unconfirmed' | 'account_needs_reconnect';
 
 export interface NewNotification {
   kind: NotificationKind;

@@ -19,6 +19,7 @@ const MESSAGE_KEYS: Record<NotificationKind, string> = {
   target_failed: 'publishing.notifications.targetFailed',
   target_missed: 'publishing.notifications.targetMissed',
   target_stuck: 'publishing.notifications.targetStuck',
+  target_unconfirmed: 'publishing.notifications.targetUnconfirmed',
   account_needs_reconnect: 'publishing.notifications.accountNeedsReconnect',
 };
 

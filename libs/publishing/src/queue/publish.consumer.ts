@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
 import { PublisherService } from '../engine/publisher.service';
-import { TargetsRepository } from '../targets/targets.repository';
+import { ClaimsRepository } from '../targets/claims.repository';
 import { BossService } from './boss.service';
 import { PublishJob, QUEUES } from './publishing.queue';
 
@@ -29,7 +29,7 @@ export class PublishConsumer {
     @Inject(KABAR_CONFIG) private readonly config: KabarConfig,
     private readonly boss: BossService,
     private readonly publisher: PublisherService,
-    private readonly targets: TargetsRepository,
+    private readonly claims: ClaimsRepository,
   ) {}
 
   start(): void {
@@ -106,20 +106,24 @@ export class PublishConsumer {
   }
 
   /**
-   * Graceful stop: no new jobs; running ones get `timeoutMs` to finish. Targets still held after that
-   * are released: not yet sent → due again for any worker; mid-call → lease ended, so another worker
-   * reconciles them with the platform before anything is sent again.
+   * Graceful stop: no new jobs; running ones get `timeoutMs` to finish. Claims whose platform call never
+   * started are given back (due again for any worker). A call still running keeps its lease, renewed by the
+   * heartbeat until the process exits: it is never handed to another worker mid-call. If the process is
+   * killed, the lease runs out and the next holder checks with the platform before sending.
    */
-  async stop(timeoutMs = 10_000): Promise<void> {
+  async stop(timeoutMs = 25_000): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.wake?.();
     await this.loop?.catch(() => undefined);
     const all = Promise.allSettled([...this.jobs]);
     await Promise.race([all, sleep(timeoutMs)]);
-    const inFlight = this.publisher.inFlight;
-    await this.targets.releaseUnsent(inFlight.byPhase('claimed'), this.publisher.worker).catch(() => undefined);
-    await this.targets.expireLeases(inFlight.byPhase('sending'), this.publisher.worker).catch(() => undefined);
+    await this.claims.releaseUnsent(this.publisher.inFlight.tokensIn('claimed')).catch(() => undefined);
     await this.flush();
+  }
+
+  /** Platform calls still running (after stop's grace ran out). */
+  get callsInFlight(): number {
+    return this.publisher.inFlight.size;
   }
 }

@@ -10,7 +10,7 @@ export interface TargetView extends TargetRow {
   accountStatus: string;
 }
 
-export type ProblemKind = 'failed' | 'missed' | 'stuck' | 'held';
+export type ProblemKind = 'failed' | 'missed' | 'stuck' | 'held' | 'unconfirmed';
 
 export interface ProblemView extends TargetView {
   unitId: string;
@@ -42,13 +42,14 @@ export class PublishingQueries {
     );
   }
 
-  /** Failed, missed, held and stuck targets in the units under `paths` (the caller's scope), newest first. */
+  /** Failed, missed, held, unconfirmed and stuck targets in the units under `paths` (the caller's scope), newest first. */
   async problems(paths: string[], kinds: ProblemKind[], limit: number, offset: number): Promise<{ items: ProblemView[]; total: number }> {
     if (!paths.length) return { items: [], total: 0 };
     const ors: string[] = [];
     if (kinds.includes('failed')) ors.push(`t.status = 'failed'`);
     if (kinds.includes('missed')) ors.push(`t.status = 'missed'`);
     if (kinds.includes('held')) ors.push(`t.status = 'held'`);
+    if (kinds.includes('unconfirmed')) ors.push(`t.status = 'unconfirmed'`);
     if (kinds.includes('stuck')) ors.push(`(t.stuck_reason IS NOT NULL AND t.status IN ('scheduled', 'publishing', 'held'))`);
     if (!ors.length) return { items: [], total: 0 };
     const where = `(${ors.join(' OR ')}) AND p.unit_id IN (SELECT su.id FROM units su WHERE su.path LIKE ANY($1::text[]))`;

@@ -1,7 +1,7 @@
 import type { ClaimedVariant } from './variant-sql';
 import type { Platform } from '@kabar/platforms';
 
-export type TargetStatus = 'pending' | 'scheduled' | 'held' | 'publishing' | 'published' | 'failed' | 'missed' | 'cancelled';
+export type TargetStatus = 'pending' | 'scheduled' | 'held' | 'publishing' | 'published' | 'failed' | 'missed' | 'cancelled' | 'unconfirmed';
 export type ErrorClass = 'auth' | 'rate_limited' | 'transient' | 'rejected' | 'unknown_outcome';
 
 /** A post target as the publishing engine reads it (post_targets, snake_case columns mapped). */
@@ -24,8 +24,15 @@ export interface TargetRow {
   stuckReason: string | null;
   leaseOwner: string | null;
   leaseUntil: Date | null;
-  /** An earlier try may have reached the platform: ask it (findRecent) before sending again. */
+  /** An earlier try may have reached the platform: ask it (adapter check) before sending again. */
   needsReconcile: boolean;
+  /** The fencing token of the claim holding the target: every write of that claim presents it. */
+  claimToken: string | null;
+  /** Start of the first try whose outcome is not yet known (cleared once the platform proved absence or the post). */
+  checkSince: Date | null;
+  /** End of the last try whose answer was lost. */
+  checkLostAt: Date | null;
+  unconfirmedReason: string | null;
   version: number;
 }
 
@@ -46,7 +53,8 @@ export const TARGET_COLUMNS = `t.id, t.post_id AS "postId", t.account_id AS "acc
   t.external_id AS "externalId", t.external_url AS "externalUrl", t.published_at AS "publishedAt", t.attempt_count AS "attemptCount",
   t.next_attempt_at AS "nextAttemptAt", t.last_error_class AS "lastErrorClass", t.last_error_message AS "lastErrorMessage",
   t.fingerprint, t.idempotency_key AS "idempotencyKey", t.stuck_reason AS "stuckReason", t.lease_owner AS "leaseOwner",
-  t.lease_until AS "leaseUntil", t.needs_reconcile AS "needsReconcile", t.version`;
+  t.lease_until AS "leaseUntil", t.needs_reconcile AS "needsReconcile", t.claim_token AS "claimToken", t.check_since AS "checkSince",
+  t.check_lost_at AS "checkLostAt", t.unconfirmed_reason AS "unconfirmedReason", t.version`;
 
 /** SQL for "when this target is due": the retry time when one is set, else its schedule. */
 export const DUE = `coalesce(t.next_attempt_at, t.scheduled_at)`;

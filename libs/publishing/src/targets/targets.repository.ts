@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { VARIANT_SQL } from './variant-sql';
 import { rows as queryRows } from './sql';
-import { ClaimedTarget, DUE, ErrorClass, TARGET_COLUMNS, TargetRow } from './target-row';
+import { DUE, TARGET_COLUMNS, TargetRow } from './target-row';
 
 const ms = (n: number) => `(${Number(n)} * interval '1 millisecond')`;
-
-/** Joined columns of a claimed target: its post's unit and author, its account's platform and status. */
-const CLAIMED_SELECT = `SELECT ${TARGET_COLUMNS}, p.unit_id AS "unitId", p.author_id AS "authorId", a.platform, a.status AS "accountStatus", a.handle AS "accountHandle",
-  a.external_id AS "accountExternalId", a.token_expires_at AS "tokenExpiresAt", a.credentials_enc AS "credentialsEnc",
-  v.text AS "variantText", v.hashtags AS "variantHashtags", v.link AS "variantLink", v.media AS "variantMedia"
-  FROM c t JOIN posts p ON p.id = t.post_id JOIN social_accounts a ON a.id = t.account_id
-  LEFT JOIN LATERAL (${VARIANT_SQL('t.post_id', 't.language', 'a.platform')}) v ON true`;
 
 export interface TargetRef {
   id: string;
@@ -26,54 +18,84 @@ export interface QueuedTarget {
 }
 
 /**
- * Every move of a post target's publishing state. Each is a conditional UPDATE on the state it
- * leaves (and, while publishing, on the worker holding the lease), so no race can publish twice.
+ * The moves of a post target outside a claim: the dispatcher's (due, missed, held, resumed, stuck, expired
+ * leases), people's (retry, resolve an unconfirmed target) and the post's roll-up. Each is a conditional
+ * UPDATE on the state it leaves; the moves made under a claim are ClaimsRepository's.
  */
 @Injectable()
 export class TargetsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** Claims a due target for `worker`: scheduled → publishing, with a lease. Null when it is not claimable. */
-  async claim(targetId: string, worker: string, leaseMs: number, graceMs: number): Promise<ClaimedTarget | null> {
-    const rows: ClaimedTarget[] = await queryRows(
-      this.ds,
-      `WITH c AS (
-         UPDATE post_targets t SET status = 'publishing', version = t.version + 1, attempt_count = t.attempt_count + 1,
-           lease_owner = $2, lease_until = now() + ${ms(leaseMs)}, updated_at = now()
-         WHERE t.id = $1 AND t.status = 'scheduled' AND ${DUE} <= now() + interval '2 seconds' AND ${DUE} >= now() - ${ms(graceMs)}
-           AND EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = t.account_id AND a.status = 'active')
-         RETURNING t.*)
-       ${CLAIMED_SELECT}`,
-      [targetId, worker],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** Takes over targets left in publishing by a worker whose lease ran out (it died or hung). */
-  async claimExpired(worker: string, leaseMs: number, limit: number): Promise<ClaimedTarget[]> {
-    return queryRows(
-      this.ds,
-      `WITH c AS (
-         UPDATE post_targets t SET lease_owner = $1, lease_until = now() + ${ms(leaseMs)}, version = t.version + 1, updated_at = now()
-         WHERE t.id IN (SELECT id FROM post_targets WHERE status = 'publishing' AND lease_until < now() ORDER BY lease_until LIMIT $2 FOR UPDATE SKIP LOCKED)
-           AND t.status = 'publishing'
-         RETURNING t.*)
-       ${CLAIMED_SELECT}`,
-      [worker, limit],
-    );
-  }
-
-  /** A manual retry: failed|missed → scheduled now, reconciled with the platform before anything is sent. */
+  /** A manual retry: failed|missed → scheduled now, checked with the platform before anything is sent. */
   async requeueForRetry(targetId: string): Promise<TargetRef | null> {
+    return this.requeue(targetId, `status IN ('failed', 'missed')`, `needs_reconcile = true`);
+  }
+
+  /** An unconfirmed target a person says is not on the platform: sent again now, without a check. */
+  async resolveSendAgain(targetId: string): Promise<TargetRef | null> {
+    return this.requeue(targetId, `status = 'unconfirmed'`, `needs_reconcile = false, check_since = NULL, check_lost_at = NULL`);
+  }
+
+  /** An unconfirmed target: ask the platform once more (the person may have fixed the bot's rights, say). */
+  async resolveCheckAgain(targetId: string): Promise<TargetRef | null> {
+    return this.requeue(targetId, `status = 'unconfirmed'`, `needs_reconcile = true, check_lost_at = now()`);
+  }
+
+  private async requeue(targetId: string, from: string, set: string): Promise<TargetRef | null> {
     const rows = await queryRows(
       this.ds,
-      `UPDATE post_targets SET status = 'scheduled', next_attempt_at = now(), attempt_count = 0, needs_reconcile = true, stuck_reason = NULL, stuck_at = NULL,
-         version = version + 1, updated_at = now()
-       WHERE id = $1 AND status IN ('failed', 'missed')
+      `UPDATE post_targets SET status = 'scheduled', next_attempt_at = now(), attempt_count = 0, ${set}, stuck_reason = NULL, stuck_at = NULL,
+         unconfirmed_reason = NULL, unconfirmed_at = NULL, version = version + 1, updated_at = now()
+       WHERE id = $1 AND ${from}
        RETURNING id, post_id AS "postId", account_id AS "accountId"`,
       [targetId],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * An unconfirmed target a person found on the platform: published, with the link they give (the platform id
+   * when known). 'conflict': another target of the account already holds that platform id.
+   */
+  async resolvePublished(targetId: string, url: string | null, externalId: string | null): Promise<TargetRef | 'conflict' | null> {
+    try {
+      const rows = await queryRows(
+        this.ds,
+        `UPDATE post_targets SET status = 'published', external_id = $2::varchar, external_url = $3, published_at = now(), metrics_due_at = CASE WHEN $2::varchar IS NULL THEN NULL ELSE now() + interval '1 hour' END,
+           needs_reconcile = false, check_since = NULL, check_lost_at = NULL, unconfirmed_reason = NULL, unconfirmed_at = NULL,
+           last_error_class = NULL, last_error_message = NULL, next_attempt_at = NULL, version = version + 1, updated_at = now()
+         WHERE id = $1 AND status = 'unconfirmed'
+         RETURNING id, post_id AS "postId", account_id AS "accountId"`,
+        [targetId, externalId, url],
+      );
+      return rows[0] ?? null;
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') return 'conflict';
+      throw e;
+    }
+  }
+
+  /**
+   * Targets left in publishing by a worker that died or hung (its lease ran out): scheduled again at once, the
+   * dead try counted (a target that keeps killing workers runs out of tries) and its open attempts abandoned.
+   * A try that had started sending still owes a check, so the next claim asks the platform first. The claims
+   * go through the queue like any other, within each worker's concurrency.
+   */
+  async requeueExpired(limit: number): Promise<TargetRef[]> {
+    return queryRows(
+      this.ds,
+      `WITH x AS (
+         UPDATE post_targets t SET status = 'scheduled', next_attempt_at = now(), lease_owner = NULL, lease_until = NULL, claim_token = NULL,
+           check_lost_at = CASE WHEN t.needs_reconcile THEN now() ELSE t.check_lost_at END,
+           last_error_class = CASE WHEN t.needs_reconcile THEN 'unknown_outcome' ELSE t.last_error_class END,
+           last_error_message = 'worker stopped mid-publish', version = t.version + 1, updated_at = now()
+         WHERE t.id IN (SELECT id FROM post_targets WHERE status = 'publishing' AND lease_until < now() ORDER BY lease_until LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING t.id, t.post_id, t.account_id),
+       a AS (UPDATE publish_attempts SET finished_at = now(), outcome = 'abandoned', error_class = 'unknown_outcome'
+             WHERE target_id IN (SELECT id FROM x) AND outcome = 'started' RETURNING id)
+       SELECT id, post_id AS "postId", account_id AS "accountId", (SELECT count(*) FROM a) AS abandoned FROM x`,
+      [limit],
+    );
   }
 
   async findById(id: string): Promise<(TargetRow & { unitId: string; authorId: string | null }) | null> {
@@ -83,111 +105,6 @@ export class TargetsRepository {
       [id],
     );
     return rows[0] ?? null;
-  }
-
-  /**
-   * Before the platform is called: stores the fingerprint of the text about to be sent (reconciliation
-   * matches on it) and records the attempt, in one statement. Null when the lease was lost.
-   */
-  async startAttempt(id: string, worker: string, fingerprint: string): Promise<{ attemptId: string; startedAt: Date } | null> {
-    const rows = await queryRows(
-      this.ds,
-      `WITH f AS (UPDATE post_targets SET fingerprint = $3, needs_reconcile = true WHERE id = $1 AND lease_owner = $2 AND status = 'publishing' RETURNING id)
-       INSERT INTO publish_attempts (target_id, worker) SELECT id, $2 FROM f RETURNING id AS "attemptId", started_at AS "startedAt"`,
-      [id, worker, fingerprint],
-    );
-    return rows[0] ? { attemptId: String(rows[0].attemptId), startedAt: rows[0].startedAt } : null;
-  }
-
-  /**
-   * publishing → published. A platform's "created" answer is authoritative, so this also lands when the
-   * lease was taken over meanwhile (the other worker's reconciliation then finds nothing to do).
-   */
-  async markPublished(id: string, externalId: string, url: string, attempt?: { id: string; outcome: 'published' | 'reconciled' }): Promise<TargetRef | null> {
-    // The attempt's end and the target's new state in one statement: one commit on the hot path.
-    const rows = await queryRows(
-      this.ds,
-      `WITH a AS (
-         UPDATE publish_attempts SET finished_at = now(), outcome = $5::varchar, http_status = CASE WHEN $5::varchar = 'published' THEN 200 END
-         WHERE id = $4::bigint RETURNING id)
-       UPDATE post_targets SET status = 'published', external_id = $2, external_url = $3, published_at = now(), metrics_due_at = now() + interval '1 hour', lease_owner = NULL, lease_until = NULL, needs_reconcile = false,
-         next_attempt_at = NULL, stuck_reason = NULL, stuck_at = NULL, last_error_class = NULL, last_error_message = NULL, version = version + 1, updated_at = now()
-       WHERE id = $1 AND status IN ('publishing', 'scheduled', 'held')
-       RETURNING id, post_id AS "postId", account_id AS "accountId", (SELECT count(*) FROM a) AS "attemptsClosed"`,
-      [id, externalId, url, attempt?.id ?? null, attempt?.outcome ?? 'published'],
-    );
-    return rows[0] ?? null;
-  }
-
-  /**
-   * publishing → scheduled at `nextAt` (backoff, rate-limit reset). `definite`: the platform answered,
-   * so nothing was posted and no reconciliation is owed.
-   */
-  async scheduleRetry(id: string, worker: string, nextAt: Date, errorClass: ErrorClass, message: string | null, definite: boolean): Promise<TargetRef | null> {
-    return this.leave(
-      id,
-      worker,
-      `status = 'scheduled', next_attempt_at = $3, last_error_class = $4, last_error_message = $5`,
-      [nextAt, errorClass, message],
-      definite,
-    );
-  }
-
-  /** publishing → failed (rejected, out of tries). */
-  async markFailed(id: string, worker: string, errorClass: ErrorClass | null, message: string | null, definite = true): Promise<TargetRef | null> {
-    return this.leave(id, worker, `status = 'failed', next_attempt_at = NULL, last_error_class = $3, last_error_message = $4`, [errorClass, message], definite);
-  }
-
-  /** publishing → held (the account needs reconnecting); it resumes when the account is active again. */
-  async markHeld(id: string, worker: string, errorClass: ErrorClass | null, message: string | null, definite = true): Promise<TargetRef | null> {
-    return this.leave(id, worker, `status = 'held', next_attempt_at = NULL, last_error_class = $3, last_error_message = $4`, [errorClass, message], definite);
-  }
-
-  private async leave(id: string, worker: string, set: string, params: unknown[], definite: boolean): Promise<TargetRef | null> {
-    const rows = await queryRows(
-      this.ds,
-      `UPDATE post_targets SET ${set}, ${definite ? 'needs_reconcile = false, ' : ''}lease_owner = NULL, lease_until = NULL, version = version + 1, updated_at = now()
-       WHERE id = $1 AND status = 'publishing' AND lease_owner = $2
-       RETURNING id, post_id AS "postId", account_id AS "accountId"`,
-      [id, worker, ...params],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** The platform showed no post from earlier tries: the next send is safe. */
-  async reconciledAbsent(id: string, worker: string): Promise<void> {
-    await queryRows(this.ds, `UPDATE post_targets SET needs_reconcile = false WHERE id = $1 AND lease_owner = $2 AND status = 'publishing'`, [id, worker]);
-  }
-
-  /** Keeps the leases of the targets this worker is publishing alive. */
-  async renewLeases(ids: string[], worker: string, leaseMs: number): Promise<void> {
-    if (!ids.length) return;
-    await queryRows(
-      this.ds,
-      `UPDATE post_targets SET lease_until = now() + ${ms(leaseMs)} WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'publishing'`,
-      [ids, worker],
-    );
-  }
-
-  /** Gives back targets claimed but not yet sent: they are due again at once, for any worker. */
-  async releaseUnsent(ids: string[], worker: string): Promise<void> {
-    if (!ids.length) return;
-    await queryRows(
-      this.ds,
-      `UPDATE post_targets SET status = 'scheduled', attempt_count = greatest(attempt_count - 1, 0), next_attempt_at = now(), lease_owner = NULL, lease_until = NULL,
-         version = version + 1, updated_at = now()
-       WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'publishing'`,
-      [ids, worker],
-    );
-  }
-
-  /** Targets mid-call when the worker stops: the lease ends now, so another worker reconciles them. */
-  async expireLeases(ids: string[], worker: string): Promise<void> {
-    if (!ids.length) return;
-    await queryRows(this.ds, `UPDATE post_targets SET lease_until = now() WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND status = 'publishing'`, [
-      ids,
-      worker,
-    ]);
   }
 
   /** Marks due targets for enqueueing (one dispatcher wins each) and returns what to enqueue. */
@@ -205,12 +122,15 @@ export class TargetsRepository {
     );
   }
 
-  /** Scheduled targets that fell due more than `graceMs` ago (no worker ran): scheduled → missed. */
+  /**
+   * Scheduled targets that fell due more than `graceMs` ago (no worker ran): scheduled → missed. Never one owed a
+   * check: an earlier try may have posted it, so it is checked however late.
+   */
   async markMissed(graceMs: number, limit: number, targetId?: string): Promise<TargetRef[]> {
     return queryRows(
       this.ds,
       `UPDATE post_targets t SET status = 'missed', lease_owner = NULL, lease_until = NULL, version = t.version + 1, updated_at = now()
-       WHERE t.id IN (SELECT t.id FROM post_targets t WHERE t.status = 'scheduled' AND ${DUE} < now() - ${ms(graceMs)} ${targetId ? 'AND t.id = $2' : ''}
+       WHERE t.id IN (SELECT t.id FROM post_targets t WHERE t.status = 'scheduled' AND NOT t.needs_reconcile AND ${DUE} < now() - ${ms(graceMs)} ${targetId ? 'AND t.id = $2' : ''}
                       ORDER BY ${DUE} LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING t.id, t.post_id AS "postId", t.account_id AS "accountId"`,
       targetId ? [limit, targetId] : [limit],
@@ -244,7 +164,7 @@ export class TargetsRepository {
     return queryRows(
       this.ds,
       `UPDATE post_targets t SET status = 'scheduled',
-         next_attempt_at = CASE WHEN t.scheduled_at >= now() - ${ms(graceMs)} THEN greatest(now(), t.scheduled_at) END, stuck_reason = NULL, stuck_at = NULL,
+         next_attempt_at = CASE WHEN t.needs_reconcile OR t.scheduled_at >= now() - ${ms(graceMs)} THEN greatest(now(), t.scheduled_at) END, stuck_reason = NULL, stuck_at = NULL,
          last_error_class = NULL, last_error_message = NULL, version = t.version + 1, updated_at = now()
        WHERE t.id IN (SELECT t.id FROM post_targets t JOIN social_accounts a ON a.id = t.account_id
                       WHERE t.status = 'held' AND a.status = 'active' LIMIT $1 FOR UPDATE OF t SKIP LOCKED)
@@ -273,7 +193,7 @@ export class TargetsRepository {
   }
 
   /**
-   * Rolls the post's status up from its targets (cancelled ones ignored): any publishing → publishing;
+   * Rolls the post's status up from its targets (cancelled ones ignored): any publishing or unconfirmed → publishing;
    * all published → published; all failed/missed → failed; a mix of both → partially_failed.
    */
   async rollUpPosts(postIds: string[]): Promise<void> {
@@ -284,7 +204,7 @@ export class TargetsRepository {
        FROM (
          SELECT post_id,
            CASE
-             WHEN bool_or(status = 'publishing') THEN 'publishing'
+             WHEN bool_or(status IN ('publishing', 'unconfirmed')) THEN 'publishing'
              WHEN bool_and(status = 'published') THEN 'published'
              WHEN bool_and(status IN ('failed', 'missed')) THEN 'failed'
              WHEN bool_and(status IN ('published', 'failed', 'missed')) THEN 'partially_failed'
