@@ -33,6 +33,9 @@ export interface KabarConfig {
   publishDispatchIntervalMs: number;
   publishCheckWindowMs: number;
   shutdownGraceMs: number;
+  platformTimeoutMs: number;
+  platformPollIntervalMs: number;
+  platformPollBudgetMs: number;
   stuckAfterMs: number;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
@@ -106,6 +109,17 @@ export const ENV_VARS = {
     '2h',
     duration,
     'After a try whose answer was lost, how long Kabar keeps asking a platform that is still processing (or not yet listing) the post before a person must decide (unconfirmed).',
+  ],
+  KABAR_PLATFORM_TIMEOUT: ['15s', duration, 'How long one platform HTTP call may take before its answer counts as lost.'],
+  KABAR_PLATFORM_POLL_INTERVAL: [
+    '2s',
+    duration,
+    'How often a publish polls a platform that processes media (TikTok, Instagram/Threads containers) within one try.',
+  ],
+  KABAR_PLATFORM_POLL_BUDGET: [
+    '60s',
+    duration,
+    'How long one try polls before it stops and leaves the rest to later checks (the platform keeps processing; nothing is sent again).',
   ],
   KABAR_SHUTDOWN_GRACE: [
     '25s',
@@ -207,6 +221,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     publishDispatchIntervalMs: read(env, 'KABAR_PUBLISH_DISPATCH_INTERVAL'),
     publishCheckWindowMs: read(env, 'KABAR_PUBLISH_CHECK_WINDOW'),
     shutdownGraceMs: read(env, 'KABAR_SHUTDOWN_GRACE'),
+    platformTimeoutMs: read(env, 'KABAR_PLATFORM_TIMEOUT'),
+    platformPollIntervalMs: read(env, 'KABAR_PLATFORM_POLL_INTERVAL'),
+    platformPollBudgetMs: read(env, 'KABAR_PLATFORM_POLL_BUDGET'),
     stuckAfterMs: read(env, 'KABAR_STUCK_AFTER'),
     webhookUrl: read(env, 'KABAR_WEBHOOK_URL'),
     webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),

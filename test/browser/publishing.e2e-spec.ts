@@ -66,7 +66,7 @@ describeBrowser('publishing in the web console (Chromium)', () => {
     const [post] = sb.store.posts();
     expect(await link.getAttribute('href')).toBe(post.url);
     await card.getByText('Percobaan (1)').click();
-    await card.getByRole('cell', { name: 'Terbit', exact: true }).waitFor();
+    await card.getByRole('cell', { name: 'Kirim · Terbit', exact: true }).waitFor();
     await screenshot(page, 'publishing-post-published');
     await page.close();
   }, 90_000);
@@ -95,6 +95,46 @@ describeBrowser('publishing in the web console (Chromium)', () => {
     await screenshot(page, 'publishing-notifications');
     await page.getByRole('button', { name: 'Buka unggahan' }).first().click();
     await page.getByTestId(`target-${target.id}`).getByRole('button', { name: 'Coba lagi' }).waitFor();
+    await page.close();
+  }, 90_000);
+
+  it('an unconfirmed target: the problem list explains it; one is marked published with its link, one sent again from the post page', async () => {
+    const unit = await ensureUnit(db);
+    const account = await createAccount(db, sb, unit, 'telegram');
+    const [a, b] = await schedulePosts(db, unit, [
+      { account, at: new Date(Date.now() - 60_000), text: 'Pengumuman posyandu [B3]' },
+      { account, at: new Date(Date.now() - 60_000), text: 'Pengumuman kerja bakti [B4]' },
+    ]);
+    // As the engine leaves them when a lost answer cannot be checked (the first post to a channel).
+    await db.query(
+      `UPDATE post_targets SET status = 'unconfirmed', unconfirmed_reason = 'telegram_no_earlier_post', unconfirmed_at = now(), needs_reconcile = true,
+         check_since = now() - interval '1 minute', check_lost_at = now(), last_error_class = 'unknown_outcome' WHERE id = ANY($1::uuid[])`,
+      [[a.id, b.id]],
+    );
+    await db.query(`UPDATE posts SET status = 'publishing' WHERE id = ANY($1::uuid[])`, [[a.postId, b.postId]]);
+
+    const page = await browser.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await loginInBrowser(page, app.baseUrl, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.baseUrl}/publishing/problems`);
+    await page.getByRole('button', { name: 'Belum pasti', exact: true }).click();
+    const box = page.getByTestId(`unconfirmed-${a.id}`);
+    await box.getByText('Telegram tidak mengonfirmasi apakah unggahan ini tersimpan.', { exact: false }).waitFor();
+    await box.getByText('Ini unggahan pertama Kabar di kanal ini', { exact: false }).waitFor();
+    await screenshot(page, 'publishing-unconfirmed');
+    await box.getByLabel('Tautan unggahan (opsional)').fill('https://t.me/kanal_uji/17');
+    await box.getByRole('button', { name: 'Tandai sudah terbit' }).click();
+    await box.waitFor({ state: 'detached' });
+    const ra = (await db.query(`SELECT status, external_url FROM post_targets WHERE id = $1`, [a.id])).rows[0];
+    expect(ra).toEqual({ status: 'published', external_url: 'https://t.me/kanal_uji/17' });
+
+    await page.goto(`${app.baseUrl}/posts/detail?id=${b.postId}`);
+    const card = page.getByTestId(`target-${b.id}`);
+    await card.getByTestId('target-status').getByText('Belum pasti terbit').waitFor();
+    await card.getByRole('button', { name: 'Kirim lagi' }).click();
+    await card.getByRole('link', { name: 'Lihat di Telegram' }).waitFor({ timeout: 40_000 });
+    expect(sb.store.posts(undefined, account.externalId).filter((p) => p.text.includes('[B4]'))).toHaveLength(1);
+    expect(sb.store.posts(undefined, account.externalId).filter((p) => p.text.includes('[B3]'))).toHaveLength(0);
     await page.close();
   }, 90_000);
 });

@@ -16,7 +16,9 @@ export function platformsConfigFrom(config: KabarConfig): PlatformsConfig {
   for (const [p, o] of Object.entries(config.platformOAuth)) {
     if (o?.clientId) clients[p as Platform] = { clientId: o.clientId, clientSecret: o.clientSecret ?? '' };
   }
-  return { ...base, apiUrls, oauth, clients };
+  const pollIntervalMs = Math.max(1, config.platformPollIntervalMs ?? base.pollIntervalMs);
+  const pollMaxAttempts = Math.max(1, Math.ceil((config.platformPollBudgetMs ?? base.pollIntervalMs * base.pollMaxAttempts) / pollIntervalMs));
+  return { ...base, apiUrls, oauth, clients, timeoutMs: config.platformTimeoutMs ?? base.timeoutMs, pollIntervalMs, pollMaxAttempts };
 }
 
 export const platformRegistryProvider: Provider = {

@@ -4,10 +4,11 @@ import { api } from '../api/client';
 import { navigate } from '../router';
 import { PLATFORM_NAMES, Problem, formatTime, postDetailPath, usePolling } from './publishing/publishing-api';
 import { TargetErrorText } from './publishing/TargetErrorText';
+import { UnconfirmedResolver } from './publishing/UnconfirmedResolver';
 
-const KINDS = ['', 'failed', 'stuck', 'missed', 'held'] as const;
+const KINDS = ['', 'unconfirmed', 'failed', 'stuck', 'missed', 'held'] as const;
 
-/** Every failed, stuck, missed or held target in the caller's units (the whole city for Diskominfo). */
+/** Every unconfirmed, failed, stuck, missed or held target in the caller's units (the whole city for Diskominfo). */
 export function FailuresPage() {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<(typeof KINDS)[number]>('');
@@ -81,6 +82,7 @@ export function FailuresPage() {
                   <td>
                     <span className="status">{t(`publishing.problem.${p.problem}`)}</span>
                     <TargetErrorText target={p} />
+                    {p.status === 'unconfirmed' && <UnconfirmedResolver target={p} onDone={() => void load()} />}
                   </td>
                   <td>
                     {(p.status === 'failed' || p.status === 'missed') && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { PLATFORM_NAMES, PublishTarget, formatTime, usePolling } from './publishing/publishing-api';
 import { TargetErrorText } from './publishing/TargetErrorText';
+import { UnconfirmedResolver } from './publishing/UnconfirmedResolver';
 
 interface PostTargets {
   postId: string;
@@ -85,6 +86,7 @@ export function PostDetailPage() {
                   </p>
                 )}
                 <TargetErrorText target={target} />
+                {target.status === 'unconfirmed' && <UnconfirmedResolver target={target} onDone={() => void load()} />}
                 {(target.status === 'failed' || target.status === 'missed') && (
                   <button type="button" onClick={() => void retry(target)} disabled={busy === target.id}>
                     {t('publishing.detail.retry')}
@@ -102,6 +104,7 @@ export function PostDetailPage() {
                             <th scope="col">{t('publishing.attempt.errorClass')}</th>
                             <th scope="col">{t('publishing.attempt.httpStatus')}</th>
                             <th scope="col">{t('publishing.attempt.message')}</th>
+                            <th scope="col">{t('publishing.attempt.externalId')}</th>
                             <th scope="col">{t('publishing.attempt.worker')}</th>
                           </tr>
                         </thead>
@@ -109,10 +112,13 @@ export function PostDetailPage() {
                           {target.attempts.map((a) => (
                             <tr key={a.id}>
                               <td>{formatTime(a.startedAt, i18n.language)}</td>
-                              <td>{t(`publishing.outcome.${a.outcome}`)}</td>
+                              <td>
+                                {t(`publishing.attempt.kind.${a.kind}`)} · {t(`publishing.outcome.${a.outcome}`)}
+                              </td>
                               <td>{a.errorClass ? t(`publishing.errorClass.${a.errorClass}`) : ''}</td>
                               <td className="num">{a.httpStatus ?? ''}</td>
                               <td>{a.platformMessage ?? ''}</td>
+                              <td>{a.externalId ?? ''}</td>
                               <td className="muted">{a.worker}</td>
                             </tr>
                           ))}

@@ -5,7 +5,7 @@ import { PLATFORM_NAMES, PublishTarget, formatClock } from './publishing-api';
 export function TargetErrorText({ target }: { target: PublishTarget }) {
   const { t, i18n } = useTranslation();
   const platform = PLATFORM_NAMES[target.platform] ?? target.platform;
-  if (target.status === 'published' || target.status === 'cancelled') return null;
+  if (target.status === 'published' || target.status === 'cancelled' || target.status === 'unconfirmed') return null;
   let text: string | null = null;
   if (target.status === 'missed') text = t('publishing.errors.missed');
   else if (target.status === 'held' && (target.lastErrorClass === 'auth' || target.accountStatus === 'needs_reconnect')) text = t('publishing.errors.auth');

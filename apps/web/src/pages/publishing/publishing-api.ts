@@ -6,10 +6,12 @@ export interface Attempt {
   startedAt: string;
   finishedAt: string | null;
   worker: string;
-  outcome: 'started' | 'published' | 'reconciled' | 'failed' | 'retry' | 'abandoned';
+  kind: 'send' | 'check';
+  outcome: 'started' | 'published' | 'reconciled' | 'failed' | 'retry' | 'abandoned' | 'unknown' | 'absent' | 'pending' | 'unconfirmed';
   httpStatus: number | null;
   errorClass: string | null;
   platformMessage: string | null;
+  externalId: string | null;
 }
 
 export interface PublishTarget {
@@ -21,7 +23,7 @@ export interface PublishTarget {
   accountName: string | null;
   accountStatus: string;
   language: string;
-  status: 'pending' | 'scheduled' | 'held' | 'publishing' | 'published' | 'failed' | 'missed' | 'cancelled';
+  status: 'pending' | 'scheduled' | 'held' | 'publishing' | 'published' | 'failed' | 'missed' | 'cancelled' | 'unconfirmed';
   scheduledAt: string | null;
   publishedAt: string | null;
   externalId: string | null;
@@ -31,11 +33,13 @@ export interface PublishTarget {
   lastErrorClass: string | null;
   lastErrorMessage: string | null;
   stuckReason: string | null;
+  checkOwed: boolean;
+  unconfirmedReason: string | null;
   attempts: Attempt[];
 }
 
 export interface Problem extends PublishTarget {
-  problem: 'failed' | 'missed' | 'stuck' | 'held';
+  problem: 'unconfirmed' | 'failed' | 'missed' | 'stuck' | 'held';
   unitId: string;
   unitName: string;
   postPreview: string;
