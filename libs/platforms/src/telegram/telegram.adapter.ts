@@ -114,7 +114,7 @@ export class TelegramAdapter extends BaseAdapter {
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
     const text = composeText(req.content);
     const photo = !!req.content.media?.length;
-    if (!text.trim()) return { state: 'unknown', reason: 'telegram_nothing_to_match' };
+    if (!text.trim()) return { state: 'unknown', reason: 'no_text_to_match' };
     const window = candidateWindow(req, this.config.timeoutMs, TELEGRAM_LATE_MS);
     if (window.lower === undefined) return { state: 'unknown', reason: 'telegram_no_earlier_post' };
     if (req.otherUnknown > 0) return { state: 'unknown', reason: 'telegram_other_unconfirmed' };
