@@ -1,5 +1,7 @@
+import { FACEBOOK_SETTLE_MS } from '../src/facebook/facebook.adapter';
+import { AccountCredentials, PlatformAdapter, PublishContent } from '../src/types';
 import { describeContract } from './contract';
-import { startHarness } from './harness';
+import { Harness, startHarness } from './harness';
 
 describeContract('facebook', {
   basic: (_h, tag) => ({ text: `Jadwal posyandu ${tag}`, link: 'https://bogorkota.go.id/posyandu' }),
@@ -41,5 +43,48 @@ describe('facebook specifics', () => {
     });
     expect(fb.validate({ text: '' })[0].code).toBe('platform.textRequired');
     await h.close();
+  });
+});
+
+describe('facebook check() after a lost answer', () => {
+  let h: Harness;
+  let acc: AccountCredentials;
+  let fb: PlatformAdapter;
+  beforeAll(async () => {
+    h = await startHarness();
+    fb = h.registry.get('facebook');
+  });
+  afterAll(() => h.close());
+  beforeEach(() => {
+    h.sb.store.reset();
+    acc = h.account('facebook');
+  });
+  async function lose(content: PublishContent, kind: '5xx' | '5xx_after_store') {
+    const since = new Date(h.sb.store.now());
+    h.sb.store.injectFault({ platform: 'facebook', accountExternalId: acc.externalId, kind, calls: 'create' });
+    await expect(fb.publish(acc, content, { idempotencyKey: 'lost' })).rejects.toMatchObject({ kind: 'unknown_outcome' });
+    const lostAt = new Date(h.sb.store.now());
+    // Asked `minutesLater` after the answer was lost (the engine's clock).
+    return (minutesLater: number) =>
+      fb.check(acc, { content, since, lostAt, now: new Date(lostAt.getTime() + minutesLater * 60_000), handles: {}, known: [], otherUnknown: 0 });
+  }
+
+  it('finds a photo post by its caption in published_posts, past the first page of 100', async () => {
+    const check = await lose({ text: 'Foto kerja bakti', media: [{ url: h.media('kerja.jpg'), mimeType: 'image/jpeg' }] }, '5xx_after_store');
+    for (let i = 0; i < 101; i++) await fb.publish(acc, { text: `Kabar berikutnya ${i}` }, { idempotencyKey: `n${i}` });
+    const lostId = h.sb.store.posts('facebook', acc.externalId)[0].externalId;
+    expect(await check(5)).toMatchObject({ state: 'found', post: { externalId: lostId }, how: 'facebook_published_posts' });
+  });
+
+  it("an album's photos are uploaded unpublished: a create fault hits the post, not an upload", async () => {
+    const img = (n: string) => ({ url: h.media(n), mimeType: 'image/jpeg' });
+    const check = await lose({ text: 'Album kegiatan', media: [img('1.jpg'), img('2.jpg')] }, '5xx_after_store');
+    expect(await check(5)).toMatchObject({ state: 'found', post: { externalId: h.sb.store.posts('facebook', acc.externalId)[0].externalId } });
+  });
+
+  it('is pending until the Page listing has settled, then absent', async () => {
+    const check = await lose({ text: 'Tidak pernah tersimpan' }, '5xx');
+    expect(await check(2)).toEqual({ state: 'pending', how: 'facebook_published_posts_settling', retryAfterMs: FACEBOOK_SETTLE_MS - 120_000 });
+    expect(await check(3)).toEqual({ state: 'absent', how: 'facebook_published_posts' });
   });
 });

@@ -1,6 +1,8 @@
 import { xWeightedLength } from '../src/text/length';
+import { AccountCredentials, PlatformAdapter, PublishContent } from '../src/types';
+import { X_SETTLE_MS } from '../src/x/x.adapter';
 import { describeContract } from './contract';
-import { startHarness } from './harness';
+import { Harness, startHarness } from './harness';
 
 describeContract('x', {
   basic: (_h, tag) => ({ text: `Info lalu lintas ${tag} https://bogorkota.go.id/info` }),
@@ -78,5 +80,50 @@ describe('x specifics', () => {
     expect((await x.accountMetrics({ ...acc, accessToken: t.accessToken })).followers).toBeGreaterThan(0);
     await expect(x.refresh!(acc, client)).rejects.toMatchObject({ kind: 'auth' });
     await h.close();
+  });
+});
+
+describe('x check() after a lost answer', () => {
+  let h: Harness;
+  let acc: AccountCredentials;
+  let x: PlatformAdapter;
+  beforeAll(async () => {
+    h = await startHarness();
+    x = h.registry.get('x');
+  });
+  afterAll(() => h.close());
+  beforeEach(() => {
+    h.sb.store.reset();
+    acc = h.account('x');
+  });
+  async function lose(content: PublishContent, kind: '5xx' | 'drop_after_accept' | '5xx_after_store') {
+    const since = new Date(h.sb.store.now());
+    h.sb.store.injectFault({ platform: 'x', accountExternalId: acc.externalId, kind, calls: 'create' });
+    await expect(x.publish(acc, content, { idempotencyKey: 'lost' })).rejects.toMatchObject({ kind: 'unknown_outcome' });
+    const lostAt = new Date(h.sb.store.now());
+    // Asked `minutesLater` after the answer was lost (the engine's clock).
+    return (minutesLater: number) =>
+      x.check(acc, { content, since, lostAt, now: new Date(lostAt.getTime() + minutesLater * 60_000), handles: {}, known: [], otherUnknown: 0 });
+  }
+
+  it('finds the tweet past the first page of the timeline (next_token), its link rewritten to t.co', async () => {
+    const check = await lose({ text: 'Jalan ditutup', link: 'https://bogorkota.go.id/lalin' }, '5xx_after_store');
+    for (let i = 0; i < 105; i++) await x.publish(acc, { text: `Info berikutnya ${i}` }, { idempotencyKey: `n${i}` });
+    const lostId = h.sb.store.posts('x', acc.externalId)[0].externalId;
+    expect(await check(5)).toMatchObject({ state: 'found', post: { externalId: lostId, url: `https://x.com/${acc.handle}/status/${lostId}` } });
+  });
+
+  it('is pending until the timeline has settled, then absent', async () => {
+    const check = await lose({ text: 'Tidak pernah tersimpan' }, '5xx');
+    expect(await check(1)).toEqual({ state: 'pending', how: 'x_user_timeline_settling', retryAfterMs: X_SETTLE_MS - 60_000 });
+    expect(await check(3)).toEqual({ state: 'absent', how: 'x_user_timeline' });
+  });
+
+  it('a resend of a stored tweet is refused as duplicate content: the check then finds it', async () => {
+    const content = { text: 'Sekali saja, walau jawabannya hilang' };
+    const check = await lose(content, 'drop_after_accept');
+    await expect(x.publish(acc, content, { idempotencyKey: 'again' })).rejects.toMatchObject({ kind: 'rejected', platformCode: 'duplicate_content' });
+    expect(await check(0)).toMatchObject({ state: 'found', post: { externalId: h.sb.store.posts('x', acc.externalId)[0].externalId } });
+    expect(h.sb.store.posts('x', acc.externalId)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { BaseAdapter } from '../adapter-base';
 import { PlatformError } from '../errors';
 import { Classifier } from '../http/http-client';
+import { checkListing, LISTING_MARGIN_MS } from '../http/listing-check';
 import { fileForm } from '../http/media';
 import { form } from '../http/oauth';
 import { classifyGraph } from '../graph/graph-errors';
@@ -10,6 +11,8 @@ import {
   AccountCredentials,
   AccountMetrics,
   AuthorizeUrlParams,
+  CheckRequest,
+  CheckResult,
   ExchangeCodeParams,
   PostMetrics,
   PublishContent,
@@ -24,6 +27,9 @@ interface FbPost {
   created_time: string;
   permalink_url?: string;
 }
+
+/** Graph's post edges are eventually consistent: a post missing this long after the lost answer was not created. */
+export const FACEBOOK_SETTLE_MS = 3 * 60_000;
 
 const postUrl = (pageId: string, postId: string) => `https://www.facebook.com/${pageId}/posts/${postId.split('_')[1] ?? postId}`;
 
@@ -76,17 +82,50 @@ export class FacebookAdapter extends BaseAdapter {
   }
 
   async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
-    const res = await this.http.send<{ data: FbPost[] }>(account, {
-      method: 'GET',
-      url: this.node(account, 'published_posts'),
-      params: { access_token: account.accessToken, fields: 'id,message,created_time,permalink_url', since: Math.floor(since.getTime() / 1000), limit: 100 },
-    });
-    return res.data.data.map((p) => ({
-      externalId: p.id,
-      url: p.permalink_url ?? postUrl(account.externalId, p.id),
-      text: p.message ?? '',
-      createdAt: new Date(p.created_time.replace(/\+0000$/, 'Z')),
-    }));
+    const out: RecentPost[] = [];
+    for await (const page of this.publishedPages(account, since)) {
+      out.push(...page);
+      break; // one page of 100: the engine's reconciliation window is minutes
+    }
+    return out;
+  }
+
+  /**
+   * GET /{page-id}/published_posts since `since`, newest first, 100 a page, following the `after` cursor while
+   * Graph gives a `next` page. A photo posted through /{page-id}/photos is listed here too, its caption as message.
+   */
+  private async *publishedPages(account: AccountCredentials, since: Date): AsyncGenerator<RecentPost[]> {
+    let after: string | undefined;
+    for (;;) {
+      const res = await this.http.send<{ data: FbPost[]; paging?: { cursors?: { after?: string }; next?: string } }>(account, {
+        method: 'GET',
+        url: this.node(account, 'published_posts'),
+        params: {
+          access_token: account.accessToken,
+          fields: 'id,message,created_time,permalink_url',
+          since: Math.floor(since.getTime() / 1000),
+          limit: 100,
+          ...(after ? { after } : {}),
+        },
+      });
+      yield res.data.data.map((p) => ({
+        externalId: p.id,
+        url: p.permalink_url ?? postUrl(account.externalId, p.id),
+        text: p.message ?? '',
+        createdAt: new Date(p.created_time.replace(/\+0000$/, 'Z')),
+      }));
+      after = res.data.paging?.cursors?.after;
+      if (!res.data.paging?.next || !after || res.data.data.length === 0) return;
+    }
+  }
+
+  /**
+   * The Page's published posts since the first try: found, or absent once `FACEBOOK_SETTLE_MS` have passed
+   * since the lost answer (Graph documents no read-after-write guarantee for the edge; pending before).
+   */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    const pages = this.publishedPages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS));
+    return checkListing(pages, req, { how: 'facebook_published_posts', settleMs: FACEBOOK_SETTLE_MS, maxPages: 10 });
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

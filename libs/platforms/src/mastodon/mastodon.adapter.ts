@@ -2,9 +2,20 @@ import { BaseAdapter } from '../adapter-base';
 import { PlatformError, PlatformErrorKind } from '../errors';
 import { Classifier } from '../http/http-client';
 import { fileForm } from '../http/media';
+import { checkListing, LISTING_MARGIN_MS } from '../http/listing-check';
 import { inSeconds, isoDateHeader, retryAfterHeader } from '../http/retry-at';
 import { composeText, htmlToText } from '../text/compose';
-import { AccountCredentials, AccountMetrics, PostMetrics, PublishContent, PublishOptions, PublishResult, RecentPost } from '../types';
+import {
+  AccountCredentials,
+  AccountMetrics,
+  CheckRequest,
+  CheckResult,
+  PostMetrics,
+  PublishContent,
+  PublishOptions,
+  PublishResult,
+  RecentPost,
+} from '../types';
 
 interface Status {
   id: string;
@@ -16,6 +27,9 @@ interface Status {
   reblogs_count: number;
   replies_count: number;
 }
+
+/** A request whose answer was lost may still be running on the instance; after this its status would be listed. */
+export const MASTODON_SETTLE_MS = 2 * 60_000;
 
 const AUTH_403 = [/outside the authorized scopes/i, /login is currently disabled/i, /pending approval/i, /confirm/i];
 
@@ -83,23 +97,44 @@ export class MastodonAdapter extends BaseAdapter {
 
   async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
     const out: RecentPost[] = [];
+    let pages = 0;
+    for await (const page of this.statusPages(account, since)) {
+      out.push(...page);
+      if (++pages >= 5) break;
+    }
+    return out;
+  }
+
+  /**
+   * The account's statuses, newest first, one page of 40 at a time, down to `since` (max_id pagination).
+   * Mastodon serves them from its primary database (Api::V1::Accounts::StatusesController → AccountStatusesFilter):
+   * a status created before the read is in it, so the listing proves absence.
+   */
+  private async *statusPages(account: AccountCredentials, since: Date): AsyncGenerator<RecentPost[]> {
     let maxId: string | undefined;
-    for (let page = 0; page < 5; page++) {
+    for (;;) {
       const res = await this.http.send<Status[]>(account, {
         method: 'GET',
         url: `${this.base(account)}/api/v1/accounts/${encodeURIComponent(account.externalId)}/statuses`,
         headers: this.auth(account),
         params: { limit: 40, exclude_replies: true, exclude_reblogs: true, ...(maxId ? { max_id: maxId } : {}) },
       });
-      for (const s of res.data) {
-        const createdAt = new Date(s.created_at);
-        if (createdAt < since) return out;
-        out.push({ externalId: s.id, url: s.url ?? s.uri, text: htmlToText(s.content), createdAt });
-      }
-      if (res.data.length < 40) break;
+      const page = res.data.map((s) => ({ externalId: s.id, url: s.url ?? s.uri, text: htmlToText(s.content), createdAt: new Date(s.created_at) }));
+      const inWindow = page.filter((p) => p.createdAt >= since);
+      yield inWindow;
+      if (inWindow.length < page.length || res.data.length < 40) return;
       maxId = res.data[res.data.length - 1].id;
     }
-    return out;
+  }
+
+  /**
+   * The account's statuses since the first try: found, or absent once the lost request can no longer be
+   * running on the instance. A resend within the hour is safe anyway: the same Idempotency-Key returns the
+   * status it created (PostStatusService#with_idempotency, kept 3,600 s in Redis).
+   */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    const pages = this.statusPages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS));
+    return checkListing(pages, req, { how: 'mastodon_account_statuses', settleMs: MASTODON_SETTLE_MS, maxPages: 25 });
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

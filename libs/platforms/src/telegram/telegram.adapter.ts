@@ -1,10 +1,13 @@
 import { BaseAdapter } from '../adapter-base';
 import { PlatformError, PlatformErrorKind } from '../errors';
-import { Classifier } from '../http/http-client';
+import { Classifier, HttpReply } from '../http/http-client';
 import { fileForm } from '../http/media';
 import { inSeconds } from '../http/retry-at';
 import { composeText } from '../text/compose';
-import { AccountCredentials, AccountMetrics, PostMetrics, PublishContent, PublishResult, RecentPost } from '../types';
+import { AccountCredentials, AccountMetrics, CheckRequest, CheckResult, PostMetrics, PublishContent, PublishResult, RecentPost } from '../types';
+import { rightsProblem, TgChatMember } from './telegram-rights';
+import { ProbeAnswer, searchWindow } from './telegram-search';
+import { candidateWindow } from './telegram-window';
 
 interface TgResponse<T> {
   ok: boolean;
@@ -23,6 +26,20 @@ interface TgMessage {
 }
 
 const AUTH_PATTERNS = [/bot was kicked/i, /not a member/i, /bot was blocked/i, /chat not found/i, /need administrator rights/i, /not enough rights/i];
+
+/** Sent with every text post, and with every probe of one: the preview options are part of a message's content. */
+const LINK_PREVIEW = { is_disabled: false };
+
+/** A lost sendMessage may still be carried out this long after its answer was lost. */
+export const TELEGRAM_LATE_MS = 2 * 60_000;
+/** Edits sent at most by one check (each is a call counted by Telegram's per-chat limits). */
+export const TELEGRAM_MAX_PROBES = 50;
+/** Without a later known post: this many "not found" in a row past the last existing id end the search. */
+export const TELEGRAM_TRAILING_MISSES = 3;
+
+const PROBE_OURS = /message is not modified/i;
+const PROBE_MISSING = /message to edit not found|MESSAGE_ID_INVALID/i;
+const PROBE_OTHER = /message can't be edited|there is no (text|caption) in the message to edit/i;
 
 export function messageUrl(m: TgMessage): string {
   return m.chat.username ? `https://t.me/${m.chat.username}/${m.message_id}` : `https://t.me/c/${String(m.chat.id).replace(/^-100/, '')}/${m.message_id}`;
@@ -56,6 +73,10 @@ export class TelegramAdapter extends BaseAdapter {
     return `${this.apiUrl}/bot${account.accessToken}/${name}`;
   }
 
+  private async call<T>(account: AccountCredentials, name: string, data: Record<string, unknown>): Promise<T> {
+    return (await this.http.send<TgResponse<T>>(account, { method: 'POST', url: this.method(account, name), data })).data.result!;
+  }
+
   async publish(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {
     this.assertValid(content);
     const text = composeText(content);
@@ -67,7 +88,7 @@ export class TelegramAdapter extends BaseAdapter {
       message = (await this.http.send<TgResponse<TgMessage>>(account, { method: 'POST', url: this.method(account, 'sendPhoto'), data: body }, { create: true }))
         .data.result!;
     } else {
-      const data = { chat_id: account.externalId, text, link_preview_options: { is_disabled: false } };
+      const data = { chat_id: account.externalId, text, link_preview_options: LINK_PREVIEW };
       message = (await this.http.send<TgResponse<TgMessage>>(account, { method: 'POST', url: this.method(account, 'sendMessage'), data }, { create: true }))
         .data.result!;
     }
@@ -75,32 +96,73 @@ export class TelegramAdapter extends BaseAdapter {
   }
 
   /**
-   * The Bot API has no history. The only trace is the `channel_post` updates still pending for the bot
-   * (kept 24 h, read here without `offset` so nothing is confirmed). With a webhook set (409) or when
-   * another consumer confirmed them, this returns [] — the caller must then flag the outcome for a human.
+   * The Bot API has no history, and never delivers a bot's own messages to it (telegram-bot-api
+   * Client::need_skip_update_message skips outgoing messages; getUpdates answers 409 while a webhook is set):
+   * nothing to list. Lost answers are settled by check().
    */
-  async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
-    let updates: Array<{ channel_post?: TgMessage }>;
-    try {
-      const res = await this.http.send<TgResponse<Array<{ channel_post?: TgMessage }>>>(account, {
-        method: 'POST',
-        url: this.method(account, 'getUpdates'),
-        data: { allowed_updates: ['channel_post'], limit: 100, timeout: 0 },
-      });
-      updates = res.data.result ?? [];
-    } catch (e) {
-      if (e instanceof PlatformError && e.platformCode === 409) return [];
-      throw e;
-    }
-    const target = account.externalId.replace(/^@/, '').toLowerCase();
-    return updates
-      .map((u) => u.channel_post)
-      .filter(
-        (m): m is TgMessage =>
-          !!m && (String(m.chat.id) === target || m.chat.username?.toLowerCase() === target) && m.date * 1000 >= Math.floor(since.getTime() / 1000) * 1000,
-      )
-      .map((m) => ({ externalId: String(m.message_id), url: messageUrl(m), text: m.text ?? m.caption ?? '', createdAt: new Date(m.date * 1000) }));
+  async findRecent(): Promise<RecentPost[]> {
+    return [];
   }
+
+  /**
+   * Did the lost sendMessage/sendPhoto store a message? Probes the candidate ids with an edit carrying exactly
+   * the sent content: Telegram refuses it with "message is not modified" only on the bot's own message that
+   * already shows that content, so nothing changes. Only done when that is provably a no-op for every other
+   * message: the bot may not edit others' posts, no other Kabar post of the channel is unresolved, ids Kabar
+   * knows are skipped. See docs/lost-answers-tg-mastodon-x-facebook.md.
+   */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    const text = composeText(req.content);
+    const photo = !!req.content.media?.length;
+    if (!text.trim()) return { state: 'unknown', reason: 'no_text_to_match' };
+    const window = candidateWindow(req, this.config.timeoutMs, TELEGRAM_LATE_MS);
+    if (window.lower === undefined) return { state: 'unknown', reason: 'telegram_no_earlier_post' };
+    if (req.otherUnknown > 0) return { state: 'unknown', reason: 'telegram_other_unconfirmed' };
+    const me = await this.call<{ id: number }>(account, 'getMe', {});
+    const chat = await this.call<{ id: number; type: string; username?: string }>(account, 'getChat', { chat_id: account.externalId });
+    const member = await this.call<TgChatMember>(account, 'getChatMember', { chat_id: account.externalId, user_id: me.id });
+    const problem = rightsProblem(chat.type, member);
+    if (problem) return { state: 'unknown', reason: problem };
+    const result = await searchWindow({ ...window, lower: window.lower }, (id) => this.probe(account, id, text, photo), {
+      maxProbes: TELEGRAM_MAX_PROBES,
+      trailingMisses: TELEGRAM_TRAILING_MISSES,
+    });
+    if (result.state === 'found') {
+      const url = messageUrl({ message_id: result.messageId, chat, date: 0 });
+      return { state: 'found', post: { externalId: String(result.messageId), url }, how: 'telegram_edit_probe' };
+    }
+    if (result.state === 'absent') return { state: 'absent', how: 'telegram_edit_probe_bounded' };
+    return result;
+  }
+
+  /** One edit with exactly the sent content (and the same preview options) on message `id`. */
+  private async probe(account: AccountCredentials, id: number, text: string, photo: boolean): Promise<ProbeAnswer> {
+    const data = photo
+      ? { chat_id: account.externalId, message_id: id, caption: text }
+      : { chat_id: account.externalId, message_id: id, text, link_preview_options: LINK_PREVIEW };
+    const res = await this.http.send<TgResponse<TgMessage>>(
+      account,
+      { method: 'POST', url: this.method(account, photo ? 'editMessageCaption' : 'editMessageText'), data },
+      { classify: this.classifyProbe },
+    );
+    if (res.data.ok !== false) {
+      // Telegram took it as a change: a bot message Kabar did not know about now shows the sent text. Say so.
+      this.config.logger?.('telegram.check.probe_edited', { messageId: id });
+      return 'edited';
+    }
+    const description = res.data.description ?? '';
+    if (PROBE_OURS.test(description)) return 'ours';
+    if (PROBE_MISSING.test(description)) return 'missing';
+    if (PROBE_OTHER.test(description)) return 'other';
+    this.config.logger?.('telegram.check.probe_unexpected', { messageId: id, description });
+    return { unexpected: description };
+  }
+
+  /** A probe's refusals are answers, not errors; auth, 429 and 5xx still throw. */
+  private readonly classifyProbe: Classifier = (reply: HttpReply) => {
+    const err = this.classify(reply);
+    return err?.kind === 'rejected' ? null : err;
+  };
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {
     const res = await this.http.send<TgResponse<number>>(account, {

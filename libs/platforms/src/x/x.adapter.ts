@@ -1,5 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
 import { Classifier } from '../http/http-client';
+import { checkListing, LISTING_MARGIN_MS } from '../http/listing-check';
 import { fileForm } from '../http/media';
 import { expiresIn, form, splitScopes, withQuery } from '../http/oauth';
 import { composeText } from '../text/compose';
@@ -8,6 +9,8 @@ import {
   AccountCredentials,
   AccountMetrics,
   AuthorizeUrlParams,
+  CheckRequest,
+  CheckResult,
   ExchangeCodeParams,
   OAuthClient,
   PostMetrics,
@@ -31,6 +34,9 @@ interface MediaData {
 }
 
 const CHUNK = 4 * 1024 * 1024;
+
+/** The user timeline is eventually consistent: a tweet missing from it this long after the lost answer was not created. */
+export const X_SETTLE_MS = 3 * 60_000;
 
 /** X API v2: OAuth 2.0 PKCE user tokens, v2 media upload, then POST /2/tweets. */
 export class XAdapter extends BaseAdapter {
@@ -56,7 +62,7 @@ export class XAdapter extends BaseAdapter {
       { create: true },
     );
     const id = res.data.data.id;
-    return { externalId: id, url: account.handle ? `https://x.com/${account.handle}/status/${id}` : `https://x.com/i/web/status/${id}` };
+    return { externalId: id, url: this.tweetUrl(account, id) };
   }
 
   private async upload(account: AccountCredentials, item: PublishMedia): Promise<string> {
@@ -109,18 +115,53 @@ export class XAdapter extends BaseAdapter {
 
   /** Tweets since `since` (text has URLs rewritten to t.co: match with the fingerprint, which drops URLs). */
   async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
-    const res = await this.http.send<{ data?: Tweet[] }>(account, {
-      method: 'GET',
-      url: `${this.apiUrl}/users/${encodeURIComponent(account.externalId)}/tweets`,
-      headers: this.auth(account),
-      params: { max_results: 100, exclude: 'retweets,replies', start_time: since.toISOString(), 'tweet.fields': 'created_at' },
-    });
-    return (res.data.data ?? []).map((t) => ({
-      externalId: t.id,
-      url: account.handle ? `https://x.com/${account.handle}/status/${t.id}` : `https://x.com/i/web/status/${t.id}`,
-      text: t.text,
-      createdAt: new Date(t.created_at ?? Date.now()),
-    }));
+    const out: RecentPost[] = [];
+    for await (const page of this.timelinePages(account, since)) {
+      out.push(...page);
+      break; // one page of 100: the engine's reconciliation window is minutes
+    }
+    return out;
+  }
+
+  /** GET /2/users/:id/tweets from `since` (start_time), newest first, 100 a page, following meta.next_token. */
+  private async *timelinePages(account: AccountCredentials, since: Date): AsyncGenerator<RecentPost[]> {
+    let token: string | undefined;
+    do {
+      const res = await this.http.send<{ data?: Tweet[]; meta?: { next_token?: string } }>(account, {
+        method: 'GET',
+        url: `${this.apiUrl}/users/${encodeURIComponent(account.externalId)}/tweets`,
+        headers: this.auth(account),
+        params: {
+          max_results: 100,
+          exclude: 'retweets,replies',
+          start_time: since.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          'tweet.fields': 'created_at',
+          ...(token ? { pagination_token: token } : {}),
+        },
+      });
+      yield (res.data.data ?? []).map((t) => ({
+        externalId: t.id,
+        url: this.tweetUrl(account, t.id),
+        text: t.text,
+        createdAt: new Date(t.created_at ?? since),
+      }));
+      token = res.data.meta?.next_token;
+    } while (token);
+  }
+
+  private tweetUrl(account: AccountCredentials, id: string): string {
+    return account.handle ? `https://x.com/${account.handle}/status/${id}` : `https://x.com/i/web/status/${id}`;
+  }
+
+  /**
+   * The user's timeline since the first try, matched by fingerprint (X rewrites URLs to t.co). X documents no
+   * read-after-write guarantee for it, so "not listed" is only trusted `X_SETTLE_MS` after the lost answer
+   * (pending before); a wrong "absent" is then caught by X itself: resending the same text is refused with
+   * 403 "duplicate content" (see docs/lost-answers-tg-mastodon-x-facebook.md).
+   */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    const pages = this.timelinePages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS));
+    return checkListing(pages, req, { how: 'x_user_timeline', settleMs: X_SETTLE_MS, maxPages: 10 });
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

@@ -66,6 +66,36 @@ function readPost(ctx: Ctx, post: SandboxPost): Reply {
   return json(200, out);
 }
 
+const cursor = (postId: string) => Buffer.from(postId).toString('base64url');
+
+/**
+ * GET /{page-id}/published_posts: newest first, `since`/`until` (unix seconds or ISO), `limit` ≤ 100, cursor
+ * paging (`after` = `paging.cursors.after`; `paging.next` only while more follow). Posts made through /photos
+ * are listed with their caption as `message`, as on Graph.
+ */
+function publishedPosts(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
+  const since = sinceMs(ctx.params.since);
+  const until = ctx.params.until === undefined ? Infinity : sinceMs(ctx.params.until);
+  const limit = Math.min(100, Number(ctx.params.limit ?? 25));
+  let posts = env.store
+    .posts('facebook', a.externalId)
+    .filter((p) => p.createdAt.getTime() >= since && p.createdAt.getTime() <= until)
+    .reverse();
+  if (ctx.params.after) {
+    const i = posts.findIndex((p) => cursor(p.externalId) === String(ctx.params.after));
+    if (i < 0) return invalidParam('(#100) The after cursor is invalid');
+    posts = posts.slice(i + 1);
+  }
+  const page = posts.slice(0, limit);
+  const fields = String(ctx.params.fields ?? 'id,message,created_time,permalink_url');
+  const paging: Record<string, unknown> = page.length
+    ? { cursors: { before: cursor(page[0].externalId), after: cursor(page[page.length - 1].externalId) } }
+    : {};
+  if (posts.length > page.length)
+    paging.next = `${ctx.base}/v23.0/${a.externalId}/published_posts?fields=${encodeURIComponent(fields)}&limit=${limit}&after=${cursor(page[page.length - 1].externalId)}`;
+  return json(200, { data: page.map((p) => readPost({ ...ctx, params: { fields } }, p).body), paging });
+}
+
 function oauthToken(ctx: Ctx, env: SandboxEnv): Reply {
   const p = ctx.params;
   if (p.grant_type === 'fb_exchange_token') {
@@ -90,7 +120,8 @@ export const facebook: PlatformModule = {
     if (path === '/dialog/oauth' || path === '/oauth/access_token') return {};
     return graphAuth(ctx, env, 'facebook');
   },
-  isCreate: (ctx) => ctx.method === 'POST' && /^\/[^/]+\/(feed|photos)$/.test(unversion(ctx.path)),
+  // An unpublished photo (published=false, for attached_media) is an upload, not a post.
+  isCreate: (ctx) => ctx.method === 'POST' && /^\/[^/]+\/(feed|photos)$/.test(unversion(ctx.path)) && String(ctx.params.published) !== 'false',
   async handle(ctx, account, env) {
     const path = unversion(ctx.path);
     if (path === '/dialog/oauth' && ctx.method === 'GET') return authorizePage(env.store, 'facebook', ctx);
@@ -136,19 +167,7 @@ export const facebook: PlatformModule = {
     if (onPage && !edge) {
       return json(200, { id: a.externalId, name: a.name, followers_count: a.followers, fan_count: Math.round(a.followers * 0.97) });
     }
-    if (onPage && edge === 'published_posts') {
-      const since = sinceMs(ctx.params.since);
-      const limit = Math.min(100, Number(ctx.params.limit ?? 25));
-      const posts = env.store
-        .posts('facebook', a.externalId)
-        .filter((p) => p.createdAt.getTime() >= since)
-        .reverse()
-        .slice(0, limit);
-      return json(200, {
-        data: posts.map((p) => readPost({ ...ctx, params: { fields: ctx.params.fields ?? 'id,message,created_time,permalink_url' } }, p).body),
-        paging: { cursors: { before: 'b', after: 'a' } },
-      });
-    }
+    if (onPage && edge === 'published_posts') return publishedPosts(ctx, a, env);
     const post = env.store.post('facebook', id);
     if (!post || post.accountExternalId !== a.externalId)
       return graphError(

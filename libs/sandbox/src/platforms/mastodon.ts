@@ -13,6 +13,9 @@ interface Media {
   pollsLeft: number;
 }
 
+/** How long Mastodon keeps an Idempotency-Key (PostStatusService: `redis.setex(idempotency_key, 3_600, …)`). */
+export const IDEMPOTENCY_TTL_MS = 3_600_000;
+
 const err = (status: number, error: string, headers?: Record<string, string>) => json(status, { error }, headers);
 
 function status(env: SandboxEnv, ctx: Ctx, a: SandboxAccount, p: SandboxPost): Record<string, unknown> {
@@ -50,9 +53,13 @@ function createStatus(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
   const key = ctx.headers['idempotency-key'];
   const keys = env.store.bag<{ id: string; at: number }>('mastodon:idempotency');
   if (typeof key === 'string') {
+    // PostStatusService#with_idempotency: redis key `idempotency:status:<account>:<key>` set for 3,600 s once
+    // the status exists; a replay answers that status (`statuses.find`: 404 once it is deleted).
     const seen = keys.get(`${a.externalId}:${key}`);
-    const post = seen && env.store.now() - seen.at < 3_600_000 ? env.store.post('mastodon', seen.id) : undefined;
-    if (post) return json(200, status(env, ctx, a, post));
+    if (seen && env.store.now() - seen.at < IDEMPOTENCY_TTL_MS) {
+      const post = env.store.post('mastodon', seen.id);
+      return post ? json(200, status(env, ctx, a, post)) : err(404, 'Record not found');
+    }
   }
   const text = String(ctx.params.status ?? '');
   const ids: string[] = ([] as unknown[]).concat(ctx.params.media_ids ?? []).map(String);

@@ -73,6 +73,37 @@ function createTweet(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
   return json(201, { data: { id, text, edit_history_tweet_ids: [id] } });
 }
 
+/**
+ * GET /2/users/:id/tweets: newest first, start_time/end_time (second granularity, inclusive), max_results 5–100,
+ * pagination_token = meta.next_token of the page before. Complete and consistent here (every stored tweet).
+ */
+function timeline(ctx: Ctx, env: SandboxEnv, userId: string): Reply {
+  const start = ctx.query.start_time ? Math.floor(Date.parse(ctx.query.start_time) / 1000) * 1000 : 0;
+  const end = ctx.query.end_time ? Date.parse(ctx.query.end_time) : Infinity;
+  const max = Math.min(100, Math.max(5, Number(ctx.query.max_results ?? 10)));
+  let list = env.store
+    .posts('x', userId)
+    .filter((p) => p.createdAt.getTime() >= start && p.createdAt.getTime() <= end)
+    .reverse();
+  const token = ctx.query.pagination_token;
+  if (token) {
+    const below = Buffer.from(token, 'base64url').toString('utf8');
+    if (!/^\d+$/.test(below)) return invalid(`The \`pagination_token\` query parameter value [${token}] is not valid`, 'pagination_token');
+    list = list.filter((p) => BigInt(p.externalId) < BigInt(below));
+  }
+  const page = list.slice(0, max);
+  const more = list.length > page.length;
+  return json(200, {
+    data: page.length ? page.map((p) => tweetJson(p, /public_metrics/.test(ctx.query['tweet.fields'] ?? ''))) : undefined,
+    meta: {
+      result_count: page.length,
+      newest_id: page[0]?.externalId,
+      oldest_id: page[page.length - 1]?.externalId,
+      ...(more ? { next_token: Buffer.from(page[page.length - 1].externalId).toString('base64url') } : {}),
+    },
+  });
+}
+
 function media(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply | undefined {
   const bag = env.store.bag<XMedia>('x:media');
   let m: RegExpExecArray | null;
@@ -187,19 +218,7 @@ export const x: PlatformModule = {
           },
         },
       });
-    if ((m = routeMatch(/^\/2\/users\/([^/]+)\/tweets$/, ctx, 'GET'))) {
-      const start = ctx.query.start_time ? Date.parse(ctx.query.start_time) : 0;
-      const max = Math.min(100, Math.max(5, Number(ctx.query.max_results ?? 10)));
-      const list = env.store
-        .posts('x', m[1])
-        .filter((p) => p.createdAt.getTime() >= start)
-        .reverse()
-        .slice(0, max);
-      return json(200, {
-        data: list.length ? list.map((p) => tweetJson(p, /public_metrics/.test(ctx.query['tweet.fields'] ?? ''))) : undefined,
-        meta: { result_count: list.length, newest_id: list[0]?.externalId, oldest_id: list[list.length - 1]?.externalId },
-      });
-    }
+    if ((m = routeMatch(/^\/2\/users\/([^/]+)\/tweets$/, ctx, 'GET'))) return timeline(ctx, env, m[1]);
     if (routeMatch(/^\/2\/tweets$/, ctx, 'GET')) {
       const ids = String(ctx.query.ids ?? '')
         .split(',')
