@@ -11,6 +11,8 @@ import {
   AccountCredentials,
   AccountMetrics,
   AuthorizeUrlParams,
+  CheckRequest,
+  CheckResult,
   ExchangeCodeParams,
   PostMetrics,
   PublishContent,
@@ -56,7 +58,7 @@ export class InstagramAdapter extends BaseAdapter {
       });
       return res.data.id;
     };
-    const mediaId = await this.flow.run(opts.idempotencyKey, {
+    const mediaId = await this.flow.run(opts, {
       create: async () => {
         if (media.length === 1) return container(media[0], { caption });
         const children: string[] = [];
@@ -69,14 +71,7 @@ export class InstagramAdapter extends BaseAdapter {
         });
         return res.data.id;
       },
-      status: async (id) => {
-        const res = await this.http.send<{ status_code: string; status?: string }>(account, {
-          method: 'GET',
-          url: this.node(id),
-          params: { ...token, fields: 'status_code,status' },
-        });
-        return { status: res.data.status_code, message: res.data.status };
-      },
+      status: (id) => this.containerStatus(account, id),
       publish: async (id) => {
         const res = await this.http.send<{ id: string }>(
           account,
@@ -88,6 +83,26 @@ export class InstagramAdapter extends BaseAdapter {
       poll: (check) => this.poll(check),
     });
     return { externalId: mediaId, url: await this.permalink(account, mediaId) };
+  }
+
+  /** `GET /{container}?fields=status_code,status` (status holds the error subcode on ERROR). */
+  private async containerStatus(account: AccountCredentials, id: string) {
+    const res = await this.http.send<{ status_code: string; status?: string }>(account, {
+      method: 'GET',
+      url: this.node(id),
+      params: { access_token: account.accessToken, fields: 'status_code,status' },
+    });
+    return { status: res.data.status_code, message: res.data.status };
+  }
+
+  /** The kept container decides; a PUBLISHED one's media id comes from the account's media listing (caption). */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    return this.flow.check(
+      req.handles.containerId,
+      { status: (id) => this.containerStatus(account, id) },
+      () => this.findInListing(account, req),
+      req.now.getTime() - req.lostAt.getTime(),
+    );
   }
 
   /** The permalink is not derivable from the id; the post exists even if this read fails. */

@@ -11,6 +11,8 @@ import {
   AccountCredentials,
   AccountMetrics,
   AuthorizeUrlParams,
+  CheckRequest,
+  CheckResult,
   ExchangeCodeParams,
   PostMetrics,
   PublishContent,
@@ -48,7 +50,7 @@ export class ThreadsAdapter extends BaseAdapter {
       : isVideo(item.mimeType)
         ? { media_type: 'VIDEO', video_url: item.url }
         : { media_type: 'IMAGE', image_url: item.url, alt_text: item.altText };
-    const mediaId = await this.flow.run(opts.idempotencyKey, {
+    const mediaId = await this.flow.run(opts, {
       create: async () =>
         (
           await this.http.send<{ id: string }>(account, {
@@ -58,14 +60,7 @@ export class ThreadsAdapter extends BaseAdapter {
             data: form({ ...params, text }),
           })
         ).data.id,
-      status: async (id) => {
-        const res = await this.http.send<{ status: string; error_message?: string }>(account, {
-          method: 'GET',
-          url: this.node(id),
-          params: { ...token, fields: 'status,error_message' },
-        });
-        return { status: res.data.status, message: res.data.error_message };
-      },
+      status: (id) => this.containerStatus(account, id),
       publish: async (id) =>
         (
           await this.http.send<{ id: string }>(
@@ -88,6 +83,26 @@ export class ThreadsAdapter extends BaseAdapter {
       // published anyway; keep the profile URL
     }
     return { externalId: mediaId, url };
+  }
+
+  /** `GET /{container}?fields=status,error_message` (Threads troubleshooting: PUBLISHED once published). */
+  private async containerStatus(account: AccountCredentials, id: string) {
+    const res = await this.http.send<{ status: string; error_message?: string }>(account, {
+      method: 'GET',
+      url: this.node(id),
+      params: { access_token: account.accessToken, fields: 'status,error_message' },
+    });
+    return { status: res.data.status, message: res.data.error_message };
+  }
+
+  /** The kept container decides; a PUBLISHED one's media id comes from the account's threads listing (text). */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    return this.flow.check(
+      req.handles.containerId,
+      { status: (id) => this.containerStatus(account, id) },
+      () => this.findInListing(account, req),
+      req.now.getTime() - req.lostAt.getTime(),
+    );
   }
 
   async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {

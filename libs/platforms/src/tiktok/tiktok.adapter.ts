@@ -9,10 +9,13 @@ import {
   AccountCredentials,
   AccountMetrics,
   AuthorizeUrlParams,
+  CheckRequest,
+  CheckResult,
   ExchangeCodeParams,
   OAuthClient,
   PostMetrics,
   PublishContent,
+  PublishOptions,
   PublishResult,
   RecentPost,
   TokenSet,
@@ -48,6 +51,37 @@ export function parseStatusBody(data: unknown): unknown {
 const AUTH = new Set(['access_token_invalid', 'scope_not_authorized', 'scope_permission_missed', 'invalid_grant', 'invalid_client', 'auth_removed']);
 const DAILY_CAP = new Set(['spam_risk_too_many_posts', 'spam_risk_too_many_pending_share', 'reached_active_user_cap']);
 const TRANSIENT = new Set(['internal_error', 'internal', 'video_pull_failed', 'photo_pull_failed']);
+/**
+ * `fail_reason`s that end a publish before anything is posted (Get Post Status, "Fail reasons"): checks on the
+ * media, download failures, cancellation, revoked access and TnS refusals. Any other reason proves nothing.
+ */
+const NOTHING_POSTED = new Set([
+  'file_format_check_failed',
+  'duration_check_failed',
+  'frame_rate_check_failed',
+  'picture_size_check_failed',
+  'internal',
+  'video_pull_failed',
+  'photo_pull_failed',
+  'publish_cancelled',
+  'auth_removed',
+  'spam_risk_too_many_posts',
+  'spam_risk_user_banned_from_posting',
+  'spam_risk_text',
+  'spam_risk',
+]);
+/** Docs: processing takes seconds to minutes, moderation usually a minute (sometimes hours). */
+const STATUS_RETRY_MS = 60_000;
+/** How long after a lost init answer a post may still be processing, so not yet in the (public-only) listing. */
+const LISTING_SETTLE_MS = 15 * 60_000;
+
+const TERMINAL = ['PUBLISH_COMPLETE', 'FAILED', 'SEND_TO_USER_INBOX'];
+
+interface PublishStatus {
+  status: string;
+  fail_reason?: string;
+  publicaly_available_post_id?: Array<number | string>;
+}
 
 function tiktokError(code: string, message: string, status?: number): PlatformError {
   let kind: PlatformErrorKind = 'rejected';
@@ -57,6 +91,13 @@ function tiktokError(code: string, message: string, status?: number): PlatformEr
   else if (DAILY_CAP.has(code)) [kind, retryAt] = ['rate_limited', inSeconds(86_400)];
   else if (TRANSIENT.has(code) || (status ?? 0) >= 500) kind = 'transient';
   return new PlatformError({ platform: 'tiktok', kind, httpStatus: status, platformCode: code, platformMessage: message, retryAt });
+}
+
+/** After init answered, a failed read cannot say whether the post exists: never "try again from scratch". */
+function asUnknown(err: unknown): unknown {
+  if (!(err instanceof PlatformError)) return err;
+  const { httpStatus, platformCode, platformMessage, networkCode } = err;
+  return new PlatformError({ platform: 'tiktok', kind: 'unknown_outcome', httpStatus, platformCode, platformMessage, networkCode });
 }
 
 /** Success only when error.code == "ok", 200s included (platform-apis.md §6.5); token endpoint errors are flat. */
@@ -86,15 +127,85 @@ export class TikTokAdapter extends BaseAdapter {
     );
   }
 
-  async publish(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {
+  /**
+   * creator_info → init (the create call) → checkpoint `{publishId}` → poll status. A publish given a
+   * `publishId` never calls init again unless that publish FAILED for a reason that posted nothing and is
+   * worth retrying: it only polls. Once init answered, every failure but a FAILED status is an unknown outcome.
+   */
+  async publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult> {
     this.assertValid(content);
-    const creator = await this.post<{ privacy_level_options: string[]; creator_username: string }>(account, '/post/publish/creator_info/query/', {});
-    const options = creator.data.data.privacy_level_options;
+    let publishId = opts.handles?.publishId;
+    let earlier: PublishStatus | undefined;
+    if (publishId) {
+      earlier = await this.status(account, publishId);
+      const reason = earlier.fail_reason ?? '';
+      // That publish posted nothing and failed for a passing reason (a download, TikTok itself): start anew.
+      if (earlier.status === 'FAILED' && NOTHING_POSTED.has(reason) && tiktokError(reason, '').kind === 'transient')
+        [publishId, earlier] = [undefined, undefined];
+    }
+    let handle = account.handle;
+    if (!publishId) {
+      const creator = await this.creatorInfo(account);
+      handle ??= creator.creator_username;
+      publishId = await this.init(account, content, creator.privacy_level_options);
+      await opts.checkpoint?.({ publishId });
+    }
+    const id = publishId;
+    const done = (st: PublishStatus) => (TERMINAL.includes(st.status) ? st : undefined);
+    const final = (earlier && done(earlier)) ?? (await this.poll(async () => done(await this.status(account, id))));
+    // Still processing: the post may yet appear. A retry must continue this publish, never init a second one.
+    if (!final) return this.fail('unknown_outcome', { platformCode: 'processing_timeout', platformMessage: `publish ${id} still processing` });
+    if (final.status === 'FAILED') throw this.http.fail(tiktokError(final.fail_reason ?? 'failed', `publish failed: ${final.fail_reason ?? 'unknown'}`));
+    // The post exists: a failed read of the creator's name only costs the URL its path.
+    handle ??= await this.creatorInfo(account).then(
+      (c) => c.creator_username,
+      () => '',
+    );
+    return this.result(id, final, handle, content);
+  }
+
+  /**
+   * With a publishId: its status (PUBLISH_COMPLETE → found, PROCESSING_* → pending, FAILED → absent when the
+   * fail_reason proves nothing was posted). Without one (init answer lost): the public video listing by caption;
+   * a post still processing or private is not listed, so no match is pending for a while, then unknown.
+   */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    const publishId = req.handles.publishId;
+    if (!publishId) {
+      const match = await this.findInListing(account, req);
+      if (match) return { state: 'found', post: { externalId: match.externalId, url: match.url }, how: 'listing' };
+      if (req.now.getTime() - req.lostAt.getTime() < LISTING_SETTLE_MS) return { state: 'pending', how: 'listing_settling', retryAfterMs: STATUS_RETRY_MS };
+      return { state: 'unknown', reason: 'tiktok_init_answer_lost' };
+    }
+    let st: PublishStatus;
+    try {
+      st = await this.fetchStatus(account, publishId);
+    } catch (err) {
+      if (err instanceof PlatformError && err.kind === 'rejected') return { state: 'unknown', reason: 'tiktok_publish_id_unreadable' };
+      throw err;
+    }
+    if (st.status === 'PUBLISH_COMPLETE')
+      return { state: 'found', post: this.result(publishId, st, account.handle ?? '', req.content), how: 'tiktok_publish_complete' };
+    if (st.status.startsWith('PROCESSING_')) return { state: 'pending', how: 'tiktok_processing', retryAfterMs: STATUS_RETRY_MS };
+    if (st.status === 'FAILED')
+      return NOTHING_POSTED.has(st.fail_reason ?? '')
+        ? { state: 'absent', how: 'tiktok_publish_failed' }
+        : { state: 'unknown', reason: 'tiktok_fail_reason_unproven' };
+    if (st.status === 'SEND_TO_USER_INBOX') return { state: 'unknown', reason: 'tiktok_sent_to_inbox' };
+    return { state: 'unknown', reason: 'tiktok_status_unknown' };
+  }
+
+  private async creatorInfo(account: AccountCredentials) {
+    const res = await this.post<{ privacy_level_options: string[]; creator_username: string }>(account, '/post/publish/creator_info/query/', {});
+    return res.data.data;
+  }
+
+  /** `content/init` (photos) or `video/init`, PULL_FROM_URL: the call that creates the post. */
+  private async init(account: AccountCredentials, content: PublishContent, options: string[]): Promise<string> {
     const privacy = options.includes('PUBLIC_TO_EVERYONE') ? 'PUBLIC_TO_EVERYONE' : options[0];
     const text = composeText(content);
     const media = content.media ?? [];
-    const video = isVideo(media[0].mimeType);
-    const init = video
+    const init = isVideo(media[0].mimeType)
       ? await this.post<{ publish_id: string }>(
           account,
           '/post/publish/video/init/',
@@ -121,22 +232,26 @@ export class TikTokAdapter extends BaseAdapter {
           },
           true,
         );
-    const publishId = init.data.data.publish_id;
-    const final = await this.poll(async () => {
-      const st = await this.post<{ status: string; fail_reason?: string; publicaly_available_post_id?: Array<number | string> }>(
-        account,
-        '/post/publish/status/fetch/',
-        { publish_id: publishId },
-      );
-      return ['PUBLISH_COMPLETE', 'FAILED', 'SEND_TO_USER_INBOX'].includes(st.data.data.status) ? st.data.data : undefined;
+    return init.data.data.publish_id;
+  }
+
+  /** The status during publish: once init answered, a failed read is an unknown outcome, never "start over". */
+  private status(account: AccountCredentials, publishId: string): Promise<PublishStatus> {
+    return this.fetchStatus(account, publishId).catch((err: unknown) => {
+      throw asUnknown(err);
     });
-    if (!final) return this.fail('transient', { platformCode: 'publish_timeout', platformMessage: `publish ${publishId} still processing` });
-    if (final.status === 'FAILED') throw this.http.fail(tiktokError(final.fail_reason ?? 'failed', `publish failed: ${final.fail_reason ?? 'unknown'}`));
-    const handle = account.handle ?? creator.data.data.creator_username;
-    // publicaly_available_post_id fills after moderation and never for SELF_ONLY: fall back to the publish id.
-    const postId = final.publicaly_available_post_id?.[0];
+  }
+
+  private async fetchStatus(account: AccountCredentials, publishId: string): Promise<PublishStatus> {
+    return (await this.post<PublishStatus>(account, '/post/publish/status/fetch/', { publish_id: publishId })).data.data;
+  }
+
+  /** publicaly_available_post_id fills after moderation and never for SELF_ONLY: the publish id stands in. */
+  private result(publishId: string, st: PublishStatus, handle: string, content: PublishContent): PublishResult {
+    const postId = st.publicaly_available_post_id?.[0];
     if (postId === undefined) return { externalId: publishId, url: `https://www.tiktok.com/@${handle}` };
-    return { externalId: String(postId), url: `https://www.tiktok.com/@${handle}/${video ? 'video' : 'photo'}/${postId}` };
+    const kind = isVideo(content.media?.[0]?.mimeType ?? '') ? 'video' : 'photo';
+    return { externalId: String(postId), url: `https://www.tiktok.com/@${handle}/${kind}/${postId}` };
   }
 
   /** Public posts only (SELF_ONLY posts of unaudited apps cannot be reconciled). */

@@ -9,10 +9,13 @@ import {
   AccountCredentials,
   AccountMetrics,
   AuthorizeUrlParams,
+  CheckRequest,
+  CheckResult,
   ExchangeCodeParams,
   OAuthClient,
   PostMetrics,
   PublishContent,
+  PublishHandles,
   PublishOptions,
   PublishResult,
   RecentPost,
@@ -64,12 +67,25 @@ interface Video {
   statistics?: Record<string, string>;
 }
 
+function sessionOf(handles: PublishHandles | undefined): Session | undefined {
+  return handles?.uploadUrl ? { uri: handles.uploadUrl, total: Number(handles.uploadBytes ?? 0) || 0 } : undefined;
+}
+
+/** An upload session as its status query tells it (resumable upload guide, step 4). */
+type SessionState = { state: 'complete'; video: Video } | { state: 'incomplete'; received: number } | { state: 'gone'; httpStatus: number };
+
+interface Session {
+  uri: string;
+  total: number;
+}
+
+/** 404 Not Found / 410 Gone on a session URI: the session expired or was cancelled; the caller decides. */
+const classifySession: Classifier = (reply) => (reply.status === 404 || reply.status === 410 ? null : classifyYouTube(reply));
+
 /** YouTube Data API v3: video uploads only (no text, image or community posts in the API). */
 export class YouTubeAdapter extends BaseAdapter {
   readonly platform = 'youtube' as const;
   protected readonly classify = classifyYouTube;
-  /** Session URI per idempotency key: a retry asks the session before uploading again (§7.6). */
-  private readonly sessions = new Map<string, { uri: string; total: number }>();
 
   private auth(account: AccountCredentials) {
     return { Authorization: `Bearer ${account.accessToken}` };
@@ -79,19 +95,68 @@ export class YouTubeAdapter extends BaseAdapter {
     return this.apiUrl.replace(/\/youtube\/v3$/, '/upload/youtube/v3');
   }
 
+  /**
+   * Resumable upload: open a session → checkpoint `{uploadUrl, uploadBytes}` → PUT the bytes (the create call).
+   * Given the session, asks it first: complete → that video; incomplete → resume from the bytes it holds (its
+   * Range); gone → unknown outcome (a second upload could duplicate a finished one; check() decides).
+   * Processing after the upload is not awaited: the video exists once the upload completes.
+   */
   async publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult> {
     this.assertValid(content);
-    const known = this.sessions.get(opts.idempotencyKey);
-    if (known) {
-      const res = await this.http.send<Video>(
-        account,
-        { method: 'PUT', url: known.uri, headers: { ...this.auth(account), 'Content-Range': `bytes */${known.total}` } },
-        { create: true },
-      );
-      if (res.status === 200 || res.status === 201) return this.done(opts.idempotencyKey, res.data.id);
-    }
     const item = (content.media ?? []).find((m) => isVideo(m.mimeType))!;
+    let session = sessionOf(opts.handles);
+    let offset = 0;
+    if (session) {
+      const st = await this.query(account, session);
+      if (st.state === 'complete') return this.done(st.video.id);
+      if (st.state === 'gone')
+        return this.fail('unknown_outcome', { httpStatus: st.httpStatus, platformCode: 'upload_session_gone', platformMessage: 'the upload session is gone' });
+      offset = st.received;
+    }
     const file = await this.download(item.url, item.mimeType);
+    if (!session) {
+      session = await this.open(account, content, item.mimeType, file.bytes.length);
+      await opts.checkpoint?.({ uploadUrl: session.uri, uploadBytes: String(session.total) });
+    } else if (file.bytes.length !== session.total)
+      return this.fail('rejected', { platformCode: 'upload_size_changed', platformMessage: 'the video differs from the one the session was opened for' });
+    const res = await this.http.send<Video>(
+      account,
+      {
+        method: 'PUT',
+        url: session.uri,
+        headers: {
+          ...this.auth(account),
+          'Content-Type': item.mimeType,
+          ...(offset > 0 ? { 'Content-Range': `bytes ${offset}-${session.total - 1}/${session.total}` } : {}),
+        },
+        data: file.bytes.subarray(offset),
+      },
+      { create: true },
+    );
+    if (res.status === 308)
+      return this.fail('transient', { httpStatus: 308, platformCode: 'upload_incomplete', platformMessage: 'upload incomplete; resume the session' });
+    return this.done(res.data.id);
+  }
+
+  /**
+   * The session decides (`PUT uploadUrl` with `Content-Range: bytes *\/size`): the video → found; incomplete →
+   * absent, resume it; gone → the channel's uploads listing by description, else unknown. No session: opening
+   * one creates no video, and the upload PUT only follows the checkpoint.
+   */
+  async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    const session = sessionOf(req.handles);
+    if (!session) return { state: 'absent', how: 'no_upload_session' };
+    const st = await this.query(account, session);
+    if (st.state === 'complete') return { state: 'found', post: this.done(st.video.id), how: 'upload_complete' };
+    if (st.state === 'incomplete')
+      return { state: 'absent', how: 'upload_incomplete', handles: { uploadUrl: session.uri, uploadBytes: String(session.total) } };
+    const match = await this.findInListing(account, req);
+    if (match) return { state: 'found', post: { externalId: match.externalId, url: match.url }, how: 'listing' };
+    return { state: 'unknown', reason: 'upload_session_gone' };
+  }
+
+  /** Step 1: the resumable session; its URI comes in `Location`. Creates no video. */
+  private async open(account: AccountCredentials, content: PublishContent, mimeType: string, total: number): Promise<Session> {
     const description = composeText(content);
     const firstLine = content.text.trim().split('\n')[0] || description.split('\n')[0];
     const title = Array.from(firstLine).length > 100 ? `${Array.from(firstLine).slice(0, 99).join('')}…` : firstLine;
@@ -102,8 +167,8 @@ export class YouTubeAdapter extends BaseAdapter {
       headers: {
         ...this.auth(account),
         'Content-Type': 'application/json; charset=UTF-8',
-        'X-Upload-Content-Length': String(file.bytes.length),
-        'X-Upload-Content-Type': item.mimeType,
+        'X-Upload-Content-Length': String(total),
+        'X-Upload-Content-Type': mimeType,
       },
       data: {
         snippet: { title, description, tags: (content.hashtags ?? []).map((t) => t.replace(/^#/, '')), categoryId: '25', defaultLanguage: 'id' },
@@ -112,19 +177,27 @@ export class YouTubeAdapter extends BaseAdapter {
     });
     const uri = String(init.headers.location ?? '');
     if (!uri) return this.fail('transient', { platformCode: 'no_session_uri', platformMessage: 'resumable session without Location' });
-    this.sessions.set(opts.idempotencyKey, { uri, total: file.bytes.length });
-    const res = await this.http.send<Video>(
-      account,
-      { method: 'PUT', url: uri, headers: { ...this.auth(account), 'Content-Type': item.mimeType }, data: file.bytes },
-      { create: true },
-    );
-    if (res.status === 308)
-      return this.fail('transient', { httpStatus: 308, platformCode: 'upload_incomplete', platformMessage: 'upload incomplete; resume the session' });
-    return this.done(opts.idempotencyKey, res.data.id);
+    return { uri, total };
   }
 
-  private done(key: string, id: string): PublishResult {
-    this.sessions.delete(key);
+  /** Step 4.1: an empty PUT with `Content-Range: bytes *\/size` → 200/201 + video, 308 (+ `Range: bytes=0-n`), or 404/410. */
+  private async query(account: AccountCredentials, session: Session): Promise<SessionState> {
+    const res = await this.http.send<Video>(
+      account,
+      { method: 'PUT', url: session.uri, headers: { ...this.auth(account), 'Content-Range': `bytes */${session.total || '*'}` }, data: Buffer.alloc(0) },
+      { classify: classifySession },
+    );
+    if (res.status === 404 || res.status === 410) return { state: 'gone', httpStatus: res.status };
+    if (res.status === 308) {
+      const last = /bytes=0-(\d+)/.exec(String(res.headers.range ?? ''))?.[1];
+      return { state: 'incomplete', received: last === undefined ? 0 : Number(last) + 1 };
+    }
+    if (!res.data?.id)
+      return this.fail('transient', { httpStatus: res.status, platformCode: 'upload_status_unreadable', platformMessage: 'no video in the answer' });
+    return { state: 'complete', video: res.data };
+  }
+
+  private done(id: string): PublishResult {
     return { externalId: id, url: `https://www.youtube.com/watch?v=${id}` };
   }
 

@@ -2,8 +2,8 @@ import { countHashtags, countMentions } from '../counting';
 import { json, PlatformModule, SandboxEnv } from '../module';
 import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
-import { createContainer, publishedInWindow, readContainer } from './containers';
-import { graphAuth, graphError, graphFault, graphTime, invalidParam, longLivedToken, unversion, usageHeader } from './graph';
+import { createContainer, publishedInWindow, readContainer, takeSlowProcessing } from './containers';
+import { graphAuth, graphError, graphFault, graphTime, longLivedToken, unversion, usageHeader } from './graph';
 
 const QUOTA = 100;
 const notFound = (id: string) =>
@@ -47,7 +47,11 @@ async function createMedia(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Promis
     const children = ids.map((id) => readContainer(env, id, false));
     if (ids.length < 2 || ids.length > 10 || children.some((c) => !c || c.owner !== a.externalId))
       return graphError(400, 100, 'Invalid parameter', { error_subcode: 2207028, error_user_msg: 'A carousel needs 2 to 10 valid children.' });
-    const c = createContainer(env, { platform: 'instagram', owner: a.externalId, text: caption, media: children.flatMap((x) => x!.media), pollsLeft: 1 });
+    const c = createContainer(
+      env,
+      { platform: 'instagram', owner: a.externalId, text: caption, media: children.flatMap((x) => x!.media), pollsLeft: 1 },
+      takeSlowProcessing(env, 'instagram', a.externalId),
+    );
     return json(200, { id: c.id });
   }
   const url = p.image_url ?? p.video_url;
@@ -67,27 +71,49 @@ async function createMedia(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Promis
       error_user_title: 'Image size too large',
       error_user_msg: 'The image is too large to download. It should be less than 8 MiB.',
     });
-  const c = createContainer(env, {
-    platform: 'instagram',
-    owner: a.externalId,
-    text: caption,
-    media: [{ url: String(url), mimeType: fetched.contentType, bytes: fetched.bytes }],
-    pollsLeft: p.video_url ? 3 : 1,
-  });
+  const c = createContainer(
+    env,
+    {
+      platform: 'instagram',
+      owner: a.externalId,
+      text: caption,
+      media: [{ url: String(url), mimeType: fetched.contentType, bytes: fetched.bytes }],
+      pollsLeft: p.video_url ? 3 : 1,
+    },
+    // Carousel items are processed as part of their carousel container, which the client polls.
+    p.is_carousel_item === 'true' ? undefined : takeSlowProcessing(env, 'instagram', a.externalId),
+  );
   return json(200, { id: c.id });
 }
 
+/**
+ * Error codes reference: 24/2207008 "The media builder with creation id = … does not exist or has been
+ * expired". Graph documents no answer for publishing a PUBLISHED container again; a container publishes one
+ * media object, so the sandbox refuses with this documented "no such builder" envelope.
+ */
+const noBuilder = (id: string) =>
+  graphError(400, 24, 'Media ID is not available', {
+    error_subcode: 2207008,
+    is_transient: false,
+    error_user_title: 'Media builder not found',
+    error_user_msg: `The media builder with creation id = ${id} does not exist or has been expired.`,
+  });
+
 function publish(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
-  const c = readContainer(env, String(ctx.params.creation_id ?? ''), false);
-  if (!c || c.owner !== a.externalId) return invalidParam('Media ID is not available', 2207006);
+  const creationId = String(ctx.params.creation_id ?? '');
+  const c = readContainer(env, creationId, false);
+  if (!c || c.owner !== a.externalId) return noBuilder(creationId);
   if (c.status === 'IN_PROGRESS')
     return graphError(400, 9007, 'Media ID is not available', {
       error_subcode: 2207027,
       error_user_msg: 'The media is not ready for publishing, please wait for a moment',
     });
-  if (c.status === 'EXPIRED') return graphError(400, -1, 'Media expired', { error_subcode: 2207020, error_user_msg: 'The media container has expired.' });
-  if (c.status === 'PUBLISHED')
-    return graphError(400, 9007, 'Media ID is not available', { error_subcode: 2207006, error_user_msg: 'The media has already been published.' });
+  if (c.status === 'EXPIRED')
+    return graphError(400, -2, 'Media expired', {
+      error_subcode: 2207020,
+      error_user_msg: 'The media you are trying to access has expired. Please try to upload again.',
+    });
+  if (c.status === 'PUBLISHED') return noBuilder(creationId);
   if (publishedInWindow(env, 'instagram', a.externalId) >= QUOTA)
     return graphError(400, 9, 'Application request limit reached', {
       error_subcode: 2207042,

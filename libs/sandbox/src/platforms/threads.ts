@@ -2,7 +2,7 @@ import { countLinks, threadsLength } from '../counting';
 import { json, PlatformModule, SandboxEnv } from '../module';
 import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
-import { createContainer, publishedInWindow, readContainer } from './containers';
+import { createContainer, publishedInWindow, readContainer, takeSlowProcessing } from './containers';
 import { graphAuth, graphError, graphFault, graphTime, invalidParam, longLivedToken, sinceMs, unversion, usageHeader } from './graph';
 
 const QUOTA = 250;
@@ -40,7 +40,11 @@ async function createThread(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Promi
     if (!fetched.ok) return graphError(400, 100, 'The media could not be fetched from this URI', { error_subcode: 2207052, is_transient: false });
     media = [{ url, mimeType: fetched.contentType, bytes: fetched.bytes }];
   }
-  const c = createContainer(env, { platform: 'threads', owner: a.externalId, text, media, pollsLeft: type === 'TEXT' ? 0 : 2 });
+  const c = createContainer(
+    env,
+    { platform: 'threads', owner: a.externalId, text, media, pollsLeft: type === 'TEXT' ? 0 : 2 },
+    takeSlowProcessing(env, 'threads', a.externalId),
+  );
   return json(200, { id: c.id });
 }
 
@@ -49,6 +53,7 @@ function publish(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
   if (!c || c.owner !== a.externalId) return invalidParam('Invalid creation_id', 4279009);
   if (c.status === 'IN_PROGRESS')
     return graphError(400, 24, 'The requested resource does not exist', { error_subcode: 4279009, error_user_msg: 'The media is not ready to be published.' });
+  // A container publishes once (Threads troubleshooting: PUBLISHED); a second publish is refused like an unknown one.
   if (c.status === 'EXPIRED' || c.status === 'PUBLISHED') return graphError(400, 24, 'The requested resource does not exist', { error_subcode: 4279009 });
   if (publishedInWindow(env, 'threads', a.externalId) >= QUOTA)
     return graphError(400, 9, 'Application request limit reached', {

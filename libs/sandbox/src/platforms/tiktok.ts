@@ -1,16 +1,21 @@
 import { token as newToken } from '../ids';
 import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
 import { authorizePage, bearer, consumeCode } from '../oauth';
-import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
+import { Ctx, FaultSpec, Reply, SandboxAccount, SandboxPost } from '../types';
 
 interface Publish {
   id: string;
   owner: string;
   postId: string;
   privacy: string;
+  /** Status reads answered PROCESSING_DOWNLOAD before the publish can complete. */
   polls: number;
+  /** Sandbox time before which processing cannot complete (`slow_processing` adds its delay). */
+  readyAt: number;
   failReason?: string;
 }
+
+const processing = (pub: Publish, env: SandboxEnv) => env.store.now() < pub.readyAt;
 
 const PRIVACY = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'];
 const logId = () =>
@@ -35,7 +40,7 @@ function videoJson(p: SandboxPost, handle: string, fields: string[]) {
   return Object.fromEntries(Object.entries(all).filter(([k]) => fields.includes(k) || k === 'id'));
 }
 
-async function init(ctx: Ctx, a: SandboxAccount, env: SandboxEnv, kind: 'photo' | 'video'): Promise<Reply> {
+async function init(ctx: Ctx, a: SandboxAccount, env: SandboxEnv, kind: 'photo' | 'video', fault?: FaultSpec): Promise<Reply> {
   const inits = env.store.bag<number[]>('tiktok:inits');
   const recent = (inits.get(a.externalId) ?? []).filter((t) => t > env.store.now() - 60_000);
   if (recent.length >= 6) return fail(429, 'rate_limit_exceeded', 'API rate limit exceeded, please try again later.');
@@ -68,6 +73,7 @@ async function init(ctx: Ctx, a: SandboxAccount, env: SandboxEnv, kind: 'photo' 
     postId,
     privacy: info.privacy_level,
     polls: 1,
+    readyAt: env.store.now() + (fault?.kind === 'slow_processing' ? (fault.delayMs ?? 60_000) : 0),
     failReason: bad >= 0 ? (kind === 'photo' ? 'photo_pull_failed' : 'video_pull_failed') : undefined,
   };
   env.store.bag<Publish>('tiktok:publish').set(id, pub);
@@ -87,7 +93,7 @@ async function init(ctx: Ctx, a: SandboxAccount, env: SandboxEnv, kind: 'photo' 
 function status(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
   const pub = env.store.bag<Publish>('tiktok:publish').get(String(ctx.body.publish_id ?? ''));
   if (!pub || pub.owner !== a.externalId) return fail(400, 'invalid_publish_id', 'The publish_id does not exist.');
-  if (pub.polls-- > 0) return ok({ status: 'PROCESSING_DOWNLOAD', uploaded_bytes: 0 });
+  if (pub.polls-- > 0 || processing(pub, env)) return ok({ status: 'PROCESSING_DOWNLOAD', uploaded_bytes: 0 });
   if (pub.failReason) return ok({ status: 'FAILED', fail_reason: pub.failReason, uploaded_bytes: 0 });
   const visible = pub.privacy !== 'SELF_ONLY';
   // int64 ids as bare JSON numbers, like TikTok (beyond Number precision: clients must not JSON.parse them naively)
@@ -132,7 +138,7 @@ export const tiktok: PlatformModule = {
     return t.state === 'ok' ? { account: t.account } : { reply: fail(401, 'access_token_invalid', 'The access token is invalid or not found in the request.') };
   },
   isCreate: (ctx) => ctx.method === 'POST' && /^\/v2\/post\/publish\/(content|video)\/init\/$/.test(ctx.path),
-  handle(ctx, account, env) {
+  handle(ctx, account, env, fault) {
     if (routeMatch(/^\/v2\/auth\/authorize\/$/, ctx, 'GET')) return authorizePage(env.store, 'tiktok', ctx, { clientIdParam: 'client_key' });
     if (routeMatch(/^\/v2\/oauth\/token\/$/, ctx, 'POST')) return oauthToken(ctx, env);
     const a = account!;
@@ -161,16 +167,21 @@ export const tiktok: PlatformModule = {
         stitch_disabled: false,
         max_video_post_duration_sec: 600,
       });
-    if (routeMatch(/^\/v2\/post\/publish\/content\/init\/$/, ctx, 'POST')) return init(ctx, a, env, 'photo');
-    if (routeMatch(/^\/v2\/post\/publish\/video\/init\/$/, ctx, 'POST')) return init(ctx, a, env, 'video');
+    if (routeMatch(/^\/v2\/post\/publish\/content\/init\/$/, ctx, 'POST')) return init(ctx, a, env, 'photo', fault);
+    if (routeMatch(/^\/v2\/post\/publish\/video\/init\/$/, ctx, 'POST')) return init(ctx, a, env, 'video', fault);
     if (routeMatch(/^\/v2\/post\/publish\/status\/fetch\/$/, ctx, 'POST')) return status(ctx, a, env);
     if (routeMatch(/^\/v2\/video\/list\/$/, ctx, 'POST')) {
       const max = Math.min(20, Number(ctx.body.max_count ?? 20));
       const cursor = Number(ctx.body.cursor ?? Number.MAX_SAFE_INTEGER);
-      const pubs = [...env.store.bag<Publish>('tiktok:publish').values()];
+      // Public posts only, and only once processing completed (a post still processing is not listed yet).
+      const pubs = new Map([...env.store.bag<Publish>('tiktok:publish').values()].map((x) => [x.postId, x]));
+      const listed = (p: SandboxPost) => {
+        const pub = pubs.get(p.externalId);
+        return !pub || (pub.privacy !== 'SELF_ONLY' && !processing(pub, env));
+      };
       const list = env.store
         .posts('tiktok', a.externalId)
-        .filter((p) => p.createdAt.getTime() < cursor && pubs.find((x) => x.postId === p.externalId)?.privacy !== 'SELF_ONLY')
+        .filter((p) => p.createdAt.getTime() < cursor && listed(p))
         .reverse();
       const page = list.slice(0, max);
       return ok({ videos: page.map((p) => videoJson(p, a.handle, fields)), cursor: page.at(-1)?.createdAt.getTime() ?? 0, has_more: list.length > max });

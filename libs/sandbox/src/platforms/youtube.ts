@@ -1,7 +1,7 @@
 import { token as newToken } from '../ids';
 import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
 import { authorizePage, bearer, consumeCode } from '../oauth';
-import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
+import { Ctx, FaultSpec, Reply, SandboxAccount, SandboxPost } from '../types';
 
 interface Session {
   owner: string;
@@ -9,20 +9,32 @@ interface Session {
   type: string;
   snippet: Record<string, any>;
   status: Record<string, any>;
+  createdAt: number;
+  /** Bytes received so far (resumed uploads append where the last PUT stopped). */
+  received: number;
+  /** First byte of every PUT that carried bytes (tests read how an upload was resumed). */
+  puts: number[];
   videoId?: string;
 }
+
+/** Uploaded videos still processing: `uploadStatus` stays `uploaded` until then (`slow_processing`). */
+const processedAt = (env: SandboxEnv) => env.store.bag<number>('youtube:processedAt');
+/** Session URI lifetime: unverified for YouTube (platform-apis.md §10.4); Google's upload sessions last a week. */
+const SESSION_TTL_MS = 7 * 86_400_000;
+const statusQuery = (ctx: Ctx) => /^bytes \*\/(\d+|\*)$/.test(String(ctx.headers['content-range'] ?? ''));
 
 function googleError(code: number, reason: string, message: string, domain = 'youtube.video', headers?: Record<string, string>): Reply {
   const status = code === 401 ? 'UNAUTHENTICATED' : code === 403 ? 'PERMISSION_DENIED' : code >= 500 ? 'UNAVAILABLE' : 'INVALID_ARGUMENT';
   return json(code, { error: { code, message, errors: [{ message, domain, reason }], status } }, headers);
 }
 
-function videoJson(p: SandboxPost, a: SandboxAccount) {
+function videoJson(p: SandboxPost, a: SandboxAccount, env: SandboxEnv) {
+  const processed = env.store.now() >= (processedAt(env).get(p.externalId) ?? 0);
   return {
     kind: 'youtube#video',
     id: p.externalId,
     snippet: { publishedAt: p.createdAt.toISOString(), channelId: a.externalId, title: p.title ?? '', description: p.text },
-    status: { uploadStatus: 'processed', privacyStatus: 'public' },
+    status: { uploadStatus: processed ? 'processed' : 'uploaded', privacyStatus: 'public' },
     statistics: { viewCount: String(p.views), likeCount: String(p.likes), favoriteCount: '0', commentCount: String(p.comments) },
   };
 }
@@ -41,21 +53,35 @@ function startUpload(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
   if (!type.startsWith('video/'))
     return googleError(400, 'invalidVideoMetadata', 'The request metadata is invalid: X-Upload-Content-Type must be a video type.');
   const uploadId = newToken('AEnB2U', 24);
-  env.store.bag<Session>('youtube:sessions').set(uploadId, { owner: a.externalId, total, type, snippet, status: ctx.body.status ?? {} });
+  env.store
+    .bag<Session>('youtube:sessions')
+    .set(uploadId, { owner: a.externalId, total, type, snippet, status: ctx.body.status ?? {}, createdAt: env.store.now(), received: 0, puts: [] });
   return { status: 200, raw: '', headers: { location: `${ctx.base}/upload/youtube/v3/videos?uploadType=resumable&upload_id=${uploadId}` } };
 }
 
-function putUpload(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
+/** 308 Resume Incomplete, with `Range: bytes=0-<last>` once some bytes arrived (resumable upload guide, step 4.2). */
+const incomplete = (s: Session): Reply => ({ status: 308, raw: '', headers: s.received ? { range: `bytes=0-${s.received - 1}` } : {} });
+
+/**
+ * PUT on a session URI. `Content-Range: bytes *\/N` asks its status: 200 + the video when complete, else 308.
+ * Bytes (whole file, or `Content-Range: bytes a-b/N` resuming at the received offset) append; the last byte
+ * creates the video. An expired session answers 404.
+ */
+function putUpload(ctx: Ctx, a: SandboxAccount, env: SandboxEnv, fault?: FaultSpec): Reply {
   const s = env.store.bag<Session>('youtube:sessions').get(String(ctx.query.upload_id ?? ''));
-  if (!s || s.owner !== a.externalId) return googleError(404, 'notFound', 'Upload session not found.', 'global');
-  const range = String(ctx.headers['content-range'] ?? '');
-  if (/^bytes \*\/\d+$/.test(range)) {
-    if (s.videoId) return json(200, videoJson(env.store.post('youtube', s.videoId)!, a));
-    return { status: 308, raw: '' };
-  }
-  if (s.videoId) return json(200, videoJson(env.store.post('youtube', s.videoId)!, a));
+  if (!s || s.owner !== a.externalId || env.store.now() - s.createdAt > SESSION_TTL_MS)
+    return googleError(404, 'notFound', 'The upload session does not exist or has expired.', 'global');
+  const done = () => json(200, videoJson(env.store.post('youtube', s.videoId!)!, a, env));
+  if (statusQuery(ctx)) return s.videoId ? done() : incomplete(s);
+  if (s.videoId) return done();
   if (ctx.raw.length === 0) return googleError(400, 'mediaBodyRequired', 'The request does not include the video content.');
-  if (s.total && ctx.raw.length !== s.total) return { status: 308, raw: '', headers: { range: `bytes=0-${ctx.raw.length - 1}` } };
+  const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(ctx.headers['content-range'] ?? ''));
+  const from = range ? Number(range[1]) : 0;
+  // Bytes must continue where the session stopped; otherwise the client is told where that is.
+  if (from !== s.received || (range && Number(range[2]) - from + 1 !== ctx.raw.length)) return incomplete(s);
+  s.puts.push(from);
+  s.received += ctx.raw.length;
+  if (s.total && s.received < s.total) return incomplete(s);
   const id = newToken('', 8)
     .replace(/[^A-Za-z0-9_-]/g, 'x')
     .slice(0, 11);
@@ -67,9 +93,10 @@ function putUpload(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
     url: `https://www.youtube.com/watch?v=${id}`,
     title: String(s.snippet.title),
     text: String(s.snippet.description ?? ''),
-    media: [{ mimeType: s.type, bytes: ctx.raw.length }],
+    media: [{ mimeType: s.type, bytes: s.received }],
   });
-  return json(200, { ...videoJson(post, a), status: { uploadStatus: 'uploaded', privacyStatus: s.status.privacyStatus ?? 'public' } });
+  if (fault?.kind === 'slow_processing') processedAt(env).set(id, env.store.now() + (fault.delayMs ?? 60_000));
+  return json(201, { ...videoJson(post, a, env), status: { uploadStatus: 'uploaded', privacyStatus: s.status.privacyStatus ?? 'public' } });
 }
 
 function token(ctx: Ctx, env: SandboxEnv): Reply {
@@ -116,13 +143,14 @@ export const youtube: PlatformModule = {
           ),
         };
   },
-  isCreate: (ctx) => ctx.method === 'PUT' && ctx.path === '/upload/youtube/v3/videos',
-  handle(ctx, account, env) {
+  // A status query (`Content-Range: bytes *\/N`) carries no bytes and creates nothing.
+  isCreate: (ctx) => ctx.method === 'PUT' && ctx.path === '/upload/youtube/v3/videos' && !statusQuery(ctx),
+  handle(ctx, account, env, fault) {
     if (routeMatch(/^\/o\/oauth2\/v2\/auth$/, ctx, 'GET')) return authorizePage(env.store, 'youtube', ctx, { scopeSep: /\s+/ });
     if (routeMatch(/^\/token$/, ctx, 'POST')) return token(ctx, env);
     const a = account!;
     if (routeMatch(/^\/upload\/youtube\/v3\/videos$/, ctx, 'POST')) return startUpload(ctx, a, env);
-    if (routeMatch(/^\/upload\/youtube\/v3\/videos$/, ctx, 'PUT')) return putUpload(ctx, a, env);
+    if (routeMatch(/^\/upload\/youtube\/v3\/videos$/, ctx, 'PUT')) return putUpload(ctx, a, env, fault);
     if (routeMatch(/^\/youtube\/v3\/channels$/, ctx, 'GET')) {
       if (ctx.query.mine !== 'true') return googleError(400, 'missingRequiredParameter', 'No filter selected.', 'youtube.parameter');
       const posts = env.store.posts('youtube', a.externalId);
@@ -166,7 +194,7 @@ export const youtube: PlatformModule = {
         items: ids
           .map((id) => env.store.post('youtube', id))
           .filter((p): p is SandboxPost => !!p)
-          .map((p) => videoJson(p, a)),
+          .map((p) => videoJson(p, a, env)),
       });
     }
     return googleError(404, 'notFound', 'Not Found', 'global');
