@@ -12,3 +12,4 @@ export type { CountingMode } from './text/length';
 export { pkceChallenge } from './http/oauth';
 export { redact } from './http/network-errors';
 export { PlatformRateLimiter } from './http/platform-rate-limiter';
+export { TELEGRAM_LATE_MS } from './telegram/telegram.adapter';

@@ -91,13 +91,14 @@ export interface CheckRequest {
  * - found: the post exists; adopt it.
  * - absent: the platform's contract proves nothing was posted (a complete, consistent listing, a container
  *   not published, an upload session not finished). `handles` (optional) lets the next publish continue.
- * - pending: the platform is still processing, or its listing is not yet consistent: ask again after `retryAfterMs`.
+ * - pending: the platform is still processing, or its listing is not yet consistent: ask again after `retryAfterMs`;
+ *   `unknownReason` is the reason to give when the engine stops waiting (KABAR_PUBLISH_CHECK_WINDOW).
  * - unknown: no safe check exists; a person must look. `reason` is a stable code (the console translates it).
  */
 export type CheckResult =
   | { state: 'found'; post: PublishResult; how: string }
   | { state: 'absent'; how: string; handles?: PublishHandles }
-  | { state: 'pending'; how: string; retryAfterMs: number }
+  | { state: 'pending'; how: string; retryAfterMs: number; unknownReason?: string }
   | { state: 'unknown'; reason: string };
 
 export interface RecentPost {

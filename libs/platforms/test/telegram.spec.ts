@@ -145,8 +145,18 @@ describe('telegram check() after a lost answer (edit probes)', () => {
     const lost = { text: 'Lomba 17 Agustus' };
     await publishLost(lost, '5xx');
     const soon = await tg.publish(acc, { text: 'Pengumuman susulan' }, { idempotencyKey: 'k2' });
-    const res = await tg.check(acc, request(lost, { known: [known(first.externalId, 0), known(soon.externalId, 12)] }));
+    const res = await tg.check(acc, request(lost, { known: [known(first.externalId, 0), { externalId: soon.externalId, publishedAt: new Date(lostAt.getTime() + 20_000) }] }));
     expect(res).toEqual({ state: 'unknown', reason: 'telegram_no_later_post' });
+  });
+
+  it('asks again later while no later post can bound the search yet', async () => {
+    await tg.publish(acc, { text: 'Pengumuman pertama' }, { idempotencyKey: 'k1' });
+    const lost = { text: 'Kerja bakti Sabtu' };
+    await publishLost(lost, '5xx');
+    const early = await tg.check(acc, request(lost, { known: [known('1', 0)], now: new Date(lostAt.getTime() + 60_000) }));
+    expect(early).toEqual({ state: 'pending', how: 'telegram_no_later_post_waiting', retryAfterMs: 20_000, unknownReason: 'telegram_no_later_post' });
+    const waiting = await tg.check(acc, request(lost, { known: [known('1', 0)], otherUnknown: 1, now: new Date(lostAt.getTime() + 60_000) }));
+    expect(waiting.state).toBe('pending');
   });
 
   it('is unknown, without any edit, for the first post of a channel', async () => {

@@ -105,6 +105,7 @@ describe('chaos: 8 platforms × 400 targets, faults at random, workers killed an
       KABAR_PLATFORM_TIMEOUT: '4s',
       KABAR_PUBLISH_MAX_ATTEMPTS: '8',
       KABAR_SHUTDOWN_GRACE: '3s',
+      KABAR_PUBLISH_CHECK_WINDOW: '90s',
     };
     const spawn = async () => {
       const w = await h.spawn(env);
@@ -116,14 +117,14 @@ describe('chaos: 8 platforms × 400 targets, faults at random, workers killed an
 
     const accounts = new Map<SandboxPlatform, FixtureAccount[]>();
     for (const p of PLATFORMS) accounts.set(p, await Promise.all(Array.from({ length: ACCOUNTS[p] }, () => createAccount(db, sb, unit, p))));
-    // Due over 25 seconds from now on, so workers die and start while the queue is full.
+    // Due over 40 seconds from now on, so workers die and start while the queue is full.
     const start = Date.now() + 3_000;
     const items = PLATFORMS.flatMap((p, pi) =>
       Array.from({ length: PER_PLATFORM }, (_, i) => {
         const n = pi * PER_PLATFORM + i;
         return {
           account: accounts.get(p)![i % ACCOUNTS[p]],
-          at: new Date(start + Math.floor(random() * 25_000)),
+          at: new Date(start + Math.floor(random() * 40_000)),
           text: `Info layanan publik Kota Bogor [C${String(n).padStart(5, '0')}] nomor ${n}`,
           platform: p,
         };
@@ -138,12 +139,15 @@ describe('chaos: 8 platforms × 400 targets, faults at random, workers killed an
       ]);
     const ids = targets.map((t) => t.id);
 
-    // Faults at random while the run goes on: about one create call in twelve is hit.
+    // Faults at random during the first 25 s (later posts then bound Telegram's checks).
     let injected = 0;
     const faultTimer = setInterval(() => {
       for (let k = 0; k < 3; k++) {
-        const kind = FAULTS[Math.floor(random() * FAULTS.length)];
         const platform = PLATFORMS[Math.floor(random() * PLATFORMS.length)];
+        let kind = FAULTS[Math.floor(random() * FAULTS.length)];
+        // YouTube has no per-minute limit on uploads: its "rate limit" is the daily quota, reset at midnight
+        // Pacific time, which would park its targets until tomorrow. It gets a 5xx instead.
+        if (platform === 'youtube' && kind === '429') kind = '5xx';
         sb.store.injectFault({ platform, kind, calls: 'create', resetInSeconds: 2, delayMs: 3_000 });
         injected++;
       }
@@ -159,13 +163,13 @@ describe('chaos: 8 platforms × 400 targets, faults at random, workers killed an
         [18_000, 'SIGKILL'],
         [24_000, 'SIGTERM'],
       ] as const) {
+        if (at >= 24_000) clearInterval(faultTimer);
         await sleep(Math.max(0, start + at - Date.now()));
         const victim = workers.filter((w) => w.proc.exitCode === null && w.proc.signalCode === null)[0];
         await victim.stop(signal);
         kills++;
         await (await spawn()).ready();
       }
-      await sleep(Math.max(0, start + 27_000 - Date.now()));
     } finally {
       clearInterval(faultTimer);
     }

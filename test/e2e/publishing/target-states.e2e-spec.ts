@@ -217,4 +217,24 @@ describe('post target state moves (claims, fencing, unknown outcomes, resolution
     expect(await claims.otherUnknown(acc.id, t.id, new Date(Date.now() + 60_000))).toBe(0);
     expect(await claims.otherUnknown(acc.id, other.id, new Date(Date.now() - 60_000))).toBe(0);
   });
+
+  it('a Telegram target unconfirmed for want of a later post is checked again once one is published', async () => {
+    const acc = await createAccount(db, sb, unit, 'telegram');
+    const t = await dueTarget(acc);
+    await db.query(
+      `UPDATE post_targets SET status = 'unconfirmed', unconfirmed_reason = 'telegram_no_later_post', check_since = now() - interval '6 minutes',
+         check_lost_at = now() - interval '5 minutes' WHERE id = $1`,
+      [t.id],
+    );
+    const margin = 45_000;
+    expect(await targets.recheckBoundable(['telegram_no_later_post'], margin, 10)).toHaveLength(0);
+    const later = await dueTarget(acc);
+    await db.query(`UPDATE post_targets SET status = 'published', external_id = '77', published_at = now() - interval '4 minutes 30 seconds' WHERE id = $1`, [
+      later.id,
+    ]);
+    expect(await targets.recheckBoundable(['telegram_no_later_post'], margin, 10)).toHaveLength(0); // too close to the loss
+    await db.query(`UPDATE post_targets SET published_at = now() - interval '1 minute' WHERE id = $1`, [later.id]);
+    expect((await targets.recheckBoundable(['telegram_no_later_post'], margin, 10)).map((r) => r.id)).toEqual([t.id]);
+    expect(await row(t.id)).toMatchObject({ status: 'scheduled', needs_reconcile: true, unconfirmed_reason: null });
+  });
 });

@@ -30,8 +30,17 @@ const AUTH_PATTERNS = [/bot was kicked/i, /not a member/i, /bot was blocked/i, /
 /** Sent with every text post, and with every probe of one: the preview options are part of a message's content. */
 const LINK_PREVIEW = { is_disabled: false };
 
-/** A lost sendMessage may still be carried out this long after its answer was lost. */
-export const TELEGRAM_LATE_MS = 2 * 60_000;
+/**
+ * A lost sendMessage may still be carried out this long after its answer was lost. Sends to one channel are
+ * serialised (SERIAL_SEND_PLATFORMS), so a later Kabar post's request starts only after the lost one ended.
+ */
+export const TELEGRAM_LATE_MS = 30_000;
+/**
+ * Without a later Kabar post to bound the search (or while another post of the channel is unresolved), the check
+ * answers "ask again later" this long after the loss, since a busy channel soon gets one; then it is unknown.
+ */
+export const TELEGRAM_BOUND_WAIT_MS = 5 * 60_000;
+const WAITING = new Set(['telegram_no_later_post', 'telegram_other_unconfirmed']);
 /** Edits sent at most by one check (each is a call counted by Telegram's per-chat limits). */
 export const TELEGRAM_MAX_PROBES = 50;
 /** Without a later known post: this many "not found" in a row past the last existing id end the search. */
@@ -112,6 +121,13 @@ export class TelegramAdapter extends BaseAdapter {
    * knows are skipped. See docs/lost-answers-tg-mastodon-x-facebook.md.
    */
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    const res = await this.checkOnce(account, req);
+    if (res.state === 'unknown' && WAITING.has(res.reason) && req.now.getTime() - req.lostAt.getTime() < TELEGRAM_BOUND_WAIT_MS)
+      return { state: 'pending', how: `${res.reason}_waiting`, retryAfterMs: 20_000, unknownReason: res.reason };
+    return res;
+  }
+
+  private async checkOnce(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
     const text = composeText(req.content);
     const photo = !!req.content.media?.length;
     if (!text.trim()) return { state: 'unknown', reason: 'no_text_to_match' };

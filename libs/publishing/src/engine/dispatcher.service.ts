@@ -3,6 +3,7 @@ import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
 import { BossService } from '../queue/boss.service';
 import { QUEUES, publishJobId } from '../queue/publishing.queue';
+import { TELEGRAM_LATE_MS } from '@kabar/platforms';
 import { TargetsRepository } from '../targets/targets.repository';
 import { OutcomeRecorder } from './outcome-recorder';
 
@@ -33,6 +34,7 @@ export class DispatcherService {
     await this.step('missed', () => this.markMissed());
     await this.step('hold', () => this.holdInactive());
     await this.step('resume', () => this.resumeHeld());
+    await this.step('recheck', () => this.recheckBoundable());
     await this.step('enqueue', async () => void (await this.enqueueDue()));
     if (!opts.boot) await this.step('stuck', () => this.flagStuck());
   }
@@ -63,6 +65,12 @@ export class DispatcherService {
   private async resumeHeld(): Promise<void> {
     const resumed = await this.targets.resumeHeld(500, this.config.publishGraceMs);
     this.outcomes.heldRefs(resumed);
+  }
+
+  /** Telegram targets left unconfirmed for want of a later post: checked again once one was published. */
+  private async recheckBoundable(): Promise<void> {
+    const again = await this.targets.recheckBoundable(['telegram_no_later_post'], this.config.platformTimeoutMs + TELEGRAM_LATE_MS, 200);
+    this.outcomes.heldRefs(again);
   }
 
   async enqueueDue(): Promise<number> {

@@ -18,11 +18,18 @@ interface ErrorFacts {
   retryAt?: Date;
 }
 
+/**
+ * "Duplicate content" (X refuses the same text twice) says the post is already there: after a lost answer that
+ * is evidence, not a refusal, so the platform is checked rather than the target failed.
+ */
+const SAYS_ALREADY_POSTED = new Set(['duplicate_content']);
+
 function facts(err: unknown): ErrorFacts {
   const e: PlatformError | null = isPlatformError(err) ? err : null;
+  const already = e?.platformCode !== undefined && SAYS_ALREADY_POSTED.has(String(e.platformCode));
   return {
     // Anything else thrown once the request may have left (a bug, a lost connection) might have posted.
-    kind: e?.kind ?? 'unknown_outcome',
+    kind: already ? 'unknown_outcome' : (e?.kind ?? 'unknown_outcome'),
     message: e?.platformMessage ?? e?.message ?? (err instanceof Error ? err.message : String(err)),
     httpStatus: e?.httpStatus ?? null,
     retryAt: e?.retryAt,

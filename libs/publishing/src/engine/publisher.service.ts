@@ -115,7 +115,7 @@ export class PublisherService {
         return { handles: { ...evidence.handles, ...(res.handles ?? {}) } };
       case 'pending':
         if (now.getTime() - lostAt.getTime() > this.config.publishCheckWindowMs) {
-          await this.outcomes.unconfirmed(t, token, attemptId, 'still_processing', res.how);
+          await this.outcomes.unconfirmed(t, token, attemptId, res.unknownReason ?? 'still_processing', res.how);
           return { result: 'unconfirmed' };
         }
         await this.claims.finishAttempt(attemptId, { outcome: 'pending', message: res.how });

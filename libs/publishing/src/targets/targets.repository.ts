@@ -54,6 +54,24 @@ export class TargetsRepository {
   }
 
   /**
+   * Unconfirmed targets that a later post can now settle (`reasons`: no later post bounded the search at the
+   * time): once the account has a post published `marginMs` after the loss, they are checked again by themselves.
+   */
+  async recheckBoundable(reasons: string[], marginMs: number, limit: number): Promise<TargetRef[]> {
+    return queryRows(
+      this.ds,
+      `UPDATE post_targets t SET status = 'scheduled', needs_reconcile = true, next_attempt_at = now(), attempt_count = 0, unconfirmed_reason = NULL,
+         unconfirmed_at = NULL, version = t.version + 1, updated_at = now()
+       WHERE t.id IN (SELECT t.id FROM post_targets t WHERE t.status = 'unconfirmed' AND t.unconfirmed_reason = ANY($2::text[])
+                        AND EXISTS (SELECT 1 FROM post_targets o WHERE o.account_id = t.account_id AND o.status = 'published' AND o.external_id IS NOT NULL
+                                      AND o.published_at > t.check_lost_at + ${ms(marginMs)})
+                      LIMIT $1 FOR UPDATE OF t SKIP LOCKED)
+       RETURNING t.id, t.post_id AS "postId", t.account_id AS "accountId"`,
+      [limit, reasons],
+    );
+  }
+
+  /**
    * An unconfirmed target a person found on the platform: published, with the link they give (the platform id
    * when known). 'conflict': another target of the account already holds that platform id.
    */
