@@ -6,6 +6,7 @@ import { ContentPlanner1763800400000 } from './1763800400000-content-planner';
 import { Publishing1763800500000 } from './1763800500000-publishing';
 import { AccountSnapshots1763800600000 } from './1763800600000-account-snapshots';
 import { Analytics1763800700000 } from './1763800700000-analytics';
+import { SessionsAndRateLimits1764900000000 } from './1764900000000-sessions-and-rate-limits';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Publishing1763800500000,
   AccountSnapshots1763800600000,
   Analytics1763800700000,
+  SessionsAndRateLimits1764900000000,
 ];

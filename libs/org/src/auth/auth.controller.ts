@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsRespons
 import type { Request, Response } from 'express';
 import { PasswordResetService } from '../users/password-reset.service';
 import { AuthCookies } from './auth-cookies';
-import { Public } from './auth.decorators';
+import { AuthedRequest, Public } from './auth.decorators';
 import { LoginDto, ResetPasswordDto, SessionDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
@@ -40,8 +40,9 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Ends the refresh session and clears the cookies.' })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.auth.logout(this.cookies.refreshToken(req));
+  async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const access = req.principal ? { userId: req.principal.userId, familyId: req.sessionId } : undefined;
+    await this.auth.logout(this.cookies.refreshToken(req), access);
     this.cookies.clear(req, res);
   }
 

@@ -25,10 +25,12 @@ export class PasswordResetService {
     private readonly audit: AuditService,
   ) {}
 
+  /** An admin reset says the current password is not to be trusted: the user's sessions end now, not at its use. */
   async issue(p: Principal, userId: string): Promise<PasswordResetDto> {
     await this.access.requireControlledUser(p, userId);
     return this.ds.transaction(async (em) => {
       const dto = await this.issueIn(em, userId, p.userId);
+      await this.sessions.revokeAllForUser(userId, undefined, em);
       await this.audit.record({ action: 'user.password.resetIssued', objectType: 'user', objectId: userId, details: { expiresAt: dto.expiresAt } }, em);
       return dto;
     });
