@@ -97,6 +97,12 @@ export class SessionsRepository {
     ]);
   }
 
+  /** Whether a reset token is known, unused and unexpired (checked before any hashing). */
+  async isResetLive(tokenHash: string): Promise<boolean> {
+    const rows = await this.ds.query(`SELECT 1 FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`, [tokenHash]);
+    return rows.length > 0;
+  }
+
   /** Marks a live reset token used and returns its user, atomically; null when unknown, used or expired. */
   async consumeReset(tokenHash: string, em: EntityManager): Promise<string | null> {
     const res: unknown[] = await em.query(
