@@ -121,9 +121,11 @@ describe('access policy: nobody reaches what is not theirs', () => {
     expect(res.status).toBe(201);
     expect(res.body.user.memberships).toEqual([expect.objectContaining({ unitId: unitA, role: 'viewer', unitName: 'Batu Tulis' })]);
     const id = res.body.user.id;
-    const added = await send(adminA, 'POST', `/api/v1/users/${id}/memberships`, { unitId: unitA, role: 'reviewer' });
+    // reviewer comes only from above the unit (separation of duties); admin and viewer the unit admin grants
+    expect((await send(adminA, 'POST', `/api/v1/users/${id}/memberships`, { unitId: unitA, role: 'reviewer' })).status).toBe(403);
+    const added = await send(adminA, 'POST', `/api/v1/users/${id}/memberships`, { unitId: unitA, role: 'admin' });
     expect(added.status).toBe(201);
-    const mid = added.body.memberships.find((m: { role: string }) => m.role === 'reviewer').id;
+    const mid = added.body.memberships.find((m: { role: string }) => m.role === 'admin').id;
     expect((await send(adminA, 'DELETE', `/api/v1/users/${id}/memberships/${mid}`)).status).toBe(204);
     expect((await send(adminA, 'PATCH', `/api/v1/users/${id}`, { name: 'Staf Batu Tulis' })).body.name).toBe('Staf Batu Tulis');
   });

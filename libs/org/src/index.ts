@@ -15,3 +15,4 @@ export * from './audit/audit.service';
 export * from './users/bootstrap-admin';
 export * from './users/password-hasher';
 export * from './auth/csrf';
+export * from './rate-limit';

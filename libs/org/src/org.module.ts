@@ -33,6 +33,8 @@ import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitsRepository } from './rate-limit/rate-limits.repository';
 
 export const ORG_ENTITIES = [UnitEntity, UserEntity, MembershipEntity];
 
@@ -54,6 +56,7 @@ export const ORG_ENTITIES = [UnitEntity, UserEntity, MembershipEntity];
     SessionsRepository,
     LoginAttemptsRepository,
     LoginThrottle,
+    RateLimitsRepository,
     TokenIssuer,
     AuthCookies,
     AuthService,
@@ -69,6 +72,7 @@ export const ORG_ENTITIES = [UnitEntity, UserEntity, MembershipEntity];
         }),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [UnitsRepository, UnitsService, AccessPolicy, PrincipalLoader, JWT_SERVICE, AuditService],

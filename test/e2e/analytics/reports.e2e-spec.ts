@@ -312,6 +312,7 @@ describe('analytics reports', () => {
         '[Content_Types].xml',
         '_rels/.rels',
         'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
         'xl/workbook.xml',
         'xl/worksheets/sheet1.xml',
       ]);

@@ -31,8 +31,8 @@ describe('calendar and iCalendar feed', () => {
       })
     ).body;
     postId = created.id;
-    await api(admin.token, 'POST', `/posts/${postId}/submit`, {});
-    await api(reviewer.token, 'POST', `/posts/${postId}/approve`, {});
+    const submitted = await api(admin.token, 'POST', `/posts/${postId}/submit`, {});
+    await api(reviewer.token, 'POST', `/posts/${postId}/approve`, { version: submitted.body.version });
     expect((await api(admin.token, 'POST', `/posts/${postId}/schedule`, {})).status).toBe(200);
   }, 60_000);
   afterAll(() => t?.close());

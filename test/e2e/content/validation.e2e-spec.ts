@@ -85,8 +85,8 @@ describe('posts: validation rules, warnings and bad input', () => {
 
   it('warns before scheduling about the same text on the account and posts closer than the gap', async () => {
     const first = (await api(admin.token, 'POST', '/posts', base({ scheduledAt: '2030-11-26T09:00' }))).body;
-    await api(admin.token, 'POST', `/posts/${first.id}/submit`, {});
-    await api(reviewer.token, 'POST', `/posts/${first.id}/approve`, {});
+    const submitted = await api(admin.token, 'POST', `/posts/${first.id}/submit`, {});
+    await api(reviewer.token, 'POST', `/posts/${first.id}/approve`, { version: submitted.body.version });
     expect((await api(admin.token, 'POST', `/posts/${first.id}/schedule`, {})).body.status).toBe('scheduled');
     let res = await api(admin.token, 'POST', '/posts/validate', base({ scheduledAt: '2030-11-28T09:00' }));
     expect(res.body.warnings.map((w: any) => w.message)).toEqual([

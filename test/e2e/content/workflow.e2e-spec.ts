@@ -59,10 +59,10 @@ describe('posts: drafting, review and scheduling over HTTP', () => {
 
     // the author, even holding the reviewer role, may not approve their own post
     await t.ds.query(`INSERT INTO memberships (user_id, unit_id, role) VALUES ($1, $2, 'reviewer')`, [admin.id, batuTulisId]);
-    res = await api(admin.token, 'POST', `/posts/${created.id}/approve`, {});
+    res = await api(admin.token, 'POST', `/posts/${created.id}/approve`, { version: res.body.version });
     expect(res.status).toBe(403);
     expect(res.body.message).toBe('Anda tidak dapat menyetujui unggahan Anda sendiri.');
-    res = await api(otherAdmin.token, 'POST', `/posts/${created.id}/approve`, {});
+    res = await api(otherAdmin.token, 'POST', `/posts/${created.id}/approve`, { version: 1 });
     expect(res.status).toBe(404);
 
     res = await api(reviewer.token, 'POST', `/posts/${created.id}/request-changes`, {}, 'en');
@@ -81,8 +81,8 @@ describe('posts: drafting, review and scheduling over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('changes_requested');
 
-    await api(admin.token, 'POST', `/posts/${created.id}/submit`, {});
-    res = await api(reviewer.token, 'POST', `/posts/${created.id}/approve`, { comment: 'Baik.' });
+    res = await api(admin.token, 'POST', `/posts/${created.id}/submit`, {});
+    res = await api(reviewer.token, 'POST', `/posts/${created.id}/approve`, { version: res.body.version, comment: 'Baik.' });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('approved');
     expect(res.body.approvedBy).toBe(reviewer.id);
@@ -124,8 +124,8 @@ describe('posts: drafting, review and scheduling over HTTP', () => {
 
   it('refuses to edit a post whose target is already published (409) and cancels only what has not gone out', async () => {
     const created = (await api(admin.token, 'POST', '/posts', draft())).body;
-    await api(admin.token, 'POST', `/posts/${created.id}/submit`, {});
-    await api(reviewer.token, 'POST', `/posts/${created.id}/approve`, {});
+    const submitted = await api(admin.token, 'POST', `/posts/${created.id}/submit`, {});
+    await api(reviewer.token, 'POST', `/posts/${created.id}/approve`, { version: submitted.body.version });
     let res = await api(admin.token, 'POST', `/posts/${created.id}/schedule`, {});
     expect(res.body.status).toBe('scheduled');
     await t.ds.query(`UPDATE post_targets SET status = 'published', external_url = 'https://x.com/i/1' WHERE post_id = $1 AND account_id = $2`, [
@@ -145,8 +145,8 @@ describe('posts: drafting, review and scheduling over HTTP', () => {
 
   it('cancels a scheduled post: every target cancelled', async () => {
     const created = (await api(admin.token, 'POST', '/posts', draft())).body;
-    await api(admin.token, 'POST', `/posts/${created.id}/submit`, {});
-    await api(reviewer.token, 'POST', `/posts/${created.id}/approve`, {});
+    const submitted = await api(admin.token, 'POST', `/posts/${created.id}/submit`, {});
+    await api(reviewer.token, 'POST', `/posts/${created.id}/approve`, { version: submitted.body.version });
     await api(admin.token, 'POST', `/posts/${created.id}/schedule`, {});
     const res = await api(admin.token, 'POST', `/posts/${created.id}/cancel`, {});
     expect(res.body.status).toBe('cancelled');

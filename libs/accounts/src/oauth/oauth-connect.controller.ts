@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AppError } from '@kabar/common';
-import { CurrentUser, Principal } from '@kabar/org';
+import { CurrentUser, Principal, RATE_LIMITS, RateLimit } from '@kabar/org';
 import { AccountPlatform } from '../entities/social-account.entity';
 import { OAUTH_PLATFORMS, OAuthConnectService } from './oauth-connect.service';
 
@@ -40,6 +40,7 @@ export class OAuthConnectController {
   }
 
   @Get(':platform/callback')
+  @RateLimit(RATE_LIMITS.oauthCallback)
   @ApiFoundResponse({ description: 'Redirect to the accounts page with the result.' })
   async callback(@CurrentUser() p: Principal, @Param('platform') platform: string, @Query() q: CallbackQuery, @Res() res: Response) {
     if (q.error || !q.code || !q.state) return res.redirect(302, `/accounts?error=${encodeURIComponent(q.error ?? 'oauth_denied')}`);

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { Request, Response } from 'express';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { CurrentUser, Principal, Public } from '@kabar/org';
+import { CurrentUser, Principal, Public, RATE_LIMITS, RateLimit } from '@kabar/org';
 import { uuidParam } from '../planner/uuid';
 import { IcalFeedsService } from './ical-feeds.service';
 
@@ -36,6 +36,7 @@ export class IcalController {
 
   @Get('ical/:token.ics')
   @Public()
+  @RateLimit(RATE_LIMITS.icalFeed)
   @ApiOkResponse({ description: 'text/calendar (RFC 5545) of the unit’s planned posts.' })
   async feed(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const body = await this.feeds.render(token, baseUrlOf(this.config, req));

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, 
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { v } from '@kabar/common';
-import { CurrentUser, Principal, Public } from '@kabar/org';
+import { CurrentUser, Principal, Public, RATE_LIMITS, RateLimit } from '@kabar/org';
 import { uuidParam } from '../planner/uuid';
 import { MAX_VIDEO_BYTES, MediaItemDto, MediaService, UploadedFile as File } from './media.service';
 
@@ -50,6 +50,7 @@ export class MediaController {
 
   @Get('public/:token')
   @Public()
+  @RateLimit(RATE_LIMITS.mediaPublic)
   async publicFile(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const { media, data } = await this.media.publicFile(token);
     send(res, media.mimeType, data, 'public, max-age=300');

@@ -8,7 +8,7 @@ import { PostEntity, PostStatus } from '../entities/post.entity';
 import { formatLocal } from '../time/local-time';
 import { PostInputResolver } from './post-input.resolver';
 import { PostLoader, failIf, locale } from './post-loader';
-import { CommentDto, RequestChangesDto, ScheduleDto, VersionDto } from './post.dto';
+import { ApproveDto, RequestChangesDto, ScheduleDto, VersionDto } from './post.dto';
 import { PostDto } from './post-response.dto';
 import { PostWrites } from './post-writes.repository';
 import { PostsRepository } from './posts.repository';
@@ -47,8 +47,10 @@ export class PostWorkflow {
     return this.loader.dto(id);
   }
 
-  async approve(p: Principal, id: string, dto: CommentDto): Promise<PostDto> {
+  /** Approves exactly the version the reviewer read (`dto.version`); any change since is a 409. */
+  async approve(p: Principal, id: string, dto: ApproveDto): Promise<PostDto> {
     const { post } = await this.loader.load(p, id, ['reviewer']);
+    if (dto.version !== post.version) throw AppError.conflict('content.post.changedSinceRead', { version: post.version });
     this.expect(post, ['in_review'], dto);
     if (post.authorId === p.userId) throw AppError.forbidden('content.post.cannotApproveOwn');
     await this.step(
@@ -161,8 +163,9 @@ export class PostWorkflow {
   ) {
     await this.ds.transaction(async (em) => {
       const locked = await this.posts.lock(em, post.id);
-      if (!locked || !from.includes(locked.status) || locked.version !== post.version)
-        throw AppError.conflict('content.post.wrongStatus', { status: locked?.status ?? '' });
+      if (!locked || !from.includes(locked.status)) throw AppError.conflict('content.post.wrongStatus', { status: locked?.status ?? '' });
+      if (locked.version !== post.version)
+        throw AppError.conflict(action === 'approve' ? 'content.post.changedSinceRead' : 'content.post.staleVersion', { version: locked.version });
       await this.writes.updatePost(em, post.id, post.version, { status: to });
       await extra(em);
       await this.writes.addHistory(em, {

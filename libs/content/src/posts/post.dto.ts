@@ -99,7 +99,9 @@ export class VersionDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1, v({ min: 1 })) version?: number;
 }
 
-export class CommentDto extends VersionDto {
+/** Approval names the version the reviewer read: a post changed since then is refused (409), never approved unread. */
+export class ApproveDto {
+  @ApiProperty({ description: 'The version the reviewer read; the post changed since → 409.' }) @IsInt() @Min(1, v({ min: 1 })) version: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000, v({ max: 2000 })) comment?: string;
 }
 

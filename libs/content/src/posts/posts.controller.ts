@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@kabar/org';
 import { uuidParam } from '../planner/uuid';
-import { CommentDto, CreatePostDto, RequestChangesDto, ScheduleDto, UpdatePostDto, ValidatePostDto, VersionDto } from './post.dto';
+import { ApproveDto, CreatePostDto, RequestChangesDto, ScheduleDto, UpdatePostDto, ValidatePostDto, VersionDto } from './post.dto';
 import { ListPostsQuery } from './post-query.dto';
 import { PostDto, PostPageDto, ValidationResultDto } from './post-response.dto';
 import { PostWorkflow } from './post-workflow.service';
@@ -59,7 +59,8 @@ export class PostsController {
   @Post(':id/approve')
   @HttpCode(200)
   @ApiOkResponse({ type: PostDto })
-  approve(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: CommentDto): Promise<PostDto> {
+  @ApiConflictResponse({ description: 'The post changed after the version the reviewer read, or is no longer in review.' })
+  approve(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: ApproveDto): Promise<PostDto> {
     return this.workflow.approve(p, id, dto);
   }
 

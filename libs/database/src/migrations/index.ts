@@ -7,6 +7,7 @@ import { Publishing1763800500000 } from './1763800500000-publishing';
 import { AccountSnapshots1763800600000 } from './1763800600000-account-snapshots';
 import { Analytics1763800700000 } from './1763800700000-analytics';
 import { ExactlyOnce1763800800000 } from './1763800800000-exactly-once';
+import { SessionsAndRateLimits1764900000000 } from './1764900000000-sessions-and-rate-limits';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AccountSnapshots1763800600000,
   Analytics1763800700000,
   ExactlyOnce1763800800000,
+  SessionsAndRateLimits1764900000000,
 ];

@@ -29,6 +29,11 @@ export class AccessPolicy {
     return this.paths(p, roles).some((path) => unit.path.startsWith(path));
   }
 
+  /** Whether the caller holds one of `roles` on a unit strictly above `unit` (not on the unit itself). */
+  coversFromAbove(p: Principal, unit: Pick<UnitEntity, 'path'>, roles: readonly Role[]): boolean {
+    return p.memberships.some((m) => roles.includes(m.role) && unit.path.startsWith(m.path) && unit.path !== m.path);
+  }
+
   isCityAdmin(p: Principal): boolean {
     return p.memberships.some((m) => m.role === 'admin' && m.isRoot);
   }

@@ -28,17 +28,17 @@ export class AccountService {
     return { id, email, name, locale, isCityAdmin, canManageUsers: memberships.some((m) => m.role === 'admin'), memberships };
   }
 
-  /** Bumps the session version: every other refresh session ends; the caller's own (named in its access token) lives on. */
-  async changePassword(p: Principal, dto: ChangePasswordDto, sessionId: string | undefined): Promise<void> {
+  /** Bumps the session version: every other session ends at once; the caller's own (the family named in its access token) lives on. */
+  async changePassword(p: Principal, dto: ChangePasswordDto, familyId: string | undefined): Promise<void> {
     const user = await this.users.findPasswordHash(p.userId);
     if (!user || !(await verifyPassword(user.passwordHash, dto.currentPassword))) {
       throw AppError.badRequest('auth.currentPasswordWrong', {}, [{ field: 'currentPassword', code: 'auth.currentPasswordWrong' }]);
     }
     const passwordHash = await hashPassword(dto.newPassword);
-    const keep = sessionId && (await this.sessions.isLive(sessionId, p.userId)) ? sessionId : undefined;
+    const keep = familyId ? await this.sessions.liveInFamily(familyId, p.userId) : null;
     await this.ds.transaction(async (em) => {
       const version = await this.users.setPassword(em, p.userId, passwordHash);
-      await this.sessions.revokeAllForUser(p.userId, keep, em);
+      await this.sessions.revokeAllForUser(p.userId, keep ? familyId : undefined, em);
       if (keep) await this.sessions.setVersion(keep, version, em);
       await this.audit.record({ action: 'user.password.change', objectType: 'user', objectId: p.userId, details: { otherSessionsEnded: true } }, em);
     });

@@ -9,7 +9,7 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export interface AuthedRequest extends Request {
   principal?: Principal;
   authVia?: 'bearer' | 'cookie';
-  /** The refresh session the access token was issued with. */
+  /** The session family the access token was issued in (its `sid`), checked live on every request. */
   sessionId?: string;
 }
 

@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
       if (isPublic) return true;
       throw AppError.unauthorized('auth.sessionExpired');
     }
-    const principal = await this.principals.load(sub);
+    const principal = await this.principals.load(sub, sid);
     if (!principal) {
       if (isPublic) return true;
       throw AppError.unauthorized('auth.sessionExpired');

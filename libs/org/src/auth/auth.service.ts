@@ -74,17 +74,22 @@ export class AuthService {
     }
     const tokens = await this.ds.transaction(async (em) => {
       if (!(await this.sessions.revoke(s.id, em, true))) throw AppError.unauthorized('auth.sessionExpired');
-      return this.issuer.issue(user.id, user.sessionVersion, em);
+      return this.issuer.issue(user.id, user.sessionVersion, em, s.familyId);
     });
     return { tokens, session: { accessToken: tokens.accessToken, user: await this.account.me(user.id) } };
   }
 
-  async logout(refreshToken: string | undefined): Promise<void> {
+  /**
+   * Ends the session family of the refresh cookie, or else of the access token (`sid`, a Bearer client):
+   * the refresh token and every access token issued in that login stop working at once.
+   */
+  async logout(refreshToken: string | undefined, access?: { userId: string; familyId?: string }): Promise<void> {
     const s = refreshToken ? await this.sessions.findByHash(sha256(refreshToken)) : null;
-    if (!s || s.revokedAt) return;
+    const family = s ? { userId: s.userId, familyId: s.familyId } : access?.familyId ? { userId: access.userId, familyId: access.familyId } : null;
+    if (!family) return;
     await this.ds.transaction(async (em) => {
-      await this.sessions.revoke(s.id, em);
-      await this.audit.record({ action: 'auth.logout', objectType: 'session', objectId: s.id, actorId: s.userId }, em);
+      if (!(await this.sessions.revokeFamily(family.familyId, family.userId, em))) return;
+      await this.audit.record({ action: 'auth.logout', objectType: 'session', objectId: s?.id ?? family.familyId, actorId: family.userId }, em);
     });
   }
 }

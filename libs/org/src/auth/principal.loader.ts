@@ -4,12 +4,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Principal } from '../access/principal';
 import { Role } from '../entities/membership.entity';
 
-/** Loads a user and their memberships (with unit paths) in one query; null when missing or disabled. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Loads a user and their memberships (with unit paths) in one query, on every authenticated request; null when
+ * the user is missing or disabled, or when the session family named by the access token has no live session
+ * any more (logout, password change or reset, deactivation, refresh-token reuse). The session check rides in
+ * the same query (one partial-index lookup, auth_sessions_family_live_idx), with no cache: access ends at once.
+ */
 @Injectable()
 export class PrincipalLoader {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async load(userId: string): Promise<Principal | null> {
+  async load(userId: string, familyId: string | undefined): Promise<Principal | null> {
+    if (!familyId || !UUID.test(familyId) || !UUID.test(userId)) return null;
     const rows: Array<{
       id: string;
       email: string;
@@ -25,8 +33,10 @@ export class PrincipalLoader {
            FROM users u
            LEFT JOIN memberships m ON m.user_id = u.id
            LEFT JOIN units un ON un.id = m.unit_id
-          WHERE u.id = $1`,
-      [userId],
+          WHERE u.id = $1
+            AND EXISTS (SELECT 1 FROM auth_sessions s
+                         WHERE s.family_id = $2 AND s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now())`,
+      [userId, familyId],
     );
     if (!rows.length || rows[0].disabled) return null;
     const u = rows[0];

@@ -12,6 +12,7 @@ export interface IssuedTokens {
   refreshToken: string;
   refreshExpiresAt: Date;
   sessionId: string;
+  familyId: string;
 }
 
 /** A short-lived JWT for every request plus a refresh session whose token only the cookie holds. */
@@ -23,19 +24,29 @@ export class TokenIssuer {
     private readonly sessions: SessionsRepository,
   ) {}
 
-  /** `sid` names the refresh session, so a password change can keep the caller's own session alive. */
-  accessToken(userId: string, sessionId: string): Promise<string> {
-    return this.jwt.signAsync({ sub: userId, sid: sessionId, typ: 'access' });
+  /**
+   * `sid` names the session family: the AuthGuard checks on every request that it is still live, and a
+   * password change keeps the caller's own family alive.
+   */
+  accessToken(userId: string, familyId: string): Promise<string> {
+    return this.jwt.signAsync({ sub: userId, sid: familyId, typ: 'access' });
   }
 
-  async issue(userId: string, sessionVersion: number, em?: EntityManager): Promise<IssuedTokens> {
+  /** A new refresh session: in `familyId` when rotating, else the start of a new family (a login). */
+  async issue(userId: string, sessionVersion: number, em?: EntityManager, familyId?: string): Promise<IssuedTokens> {
     const { token, hash } = newOpaqueToken();
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
     const ctx = currentContext();
-    const sessionId = await this.sessions.create(
-      { userId, tokenHash: hash, sessionVersion, expiresAt: refreshExpiresAt, ip: ctx?.ip, userAgent: ctx?.userAgent },
+    const session = await this.sessions.create(
+      { userId, tokenHash: hash, sessionVersion, expiresAt: refreshExpiresAt, familyId, ip: ctx?.ip, userAgent: ctx?.userAgent },
       em,
     );
-    return { accessToken: await this.accessToken(userId, sessionId), refreshToken: token, refreshExpiresAt, sessionId };
+    return {
+      accessToken: await this.accessToken(userId, session.familyId),
+      refreshToken: token,
+      refreshExpiresAt,
+      sessionId: session.id,
+      familyId: session.familyId,
+    };
   }
 }

@@ -25,10 +25,12 @@ export class PasswordResetService {
     private readonly audit: AuditService,
   ) {}
 
+  /** An admin reset says the current password is not to be trusted: the user's sessions end now, not at its use. */
   async issue(p: Principal, userId: string): Promise<PasswordResetDto> {
     await this.access.requireControlledUser(p, userId);
     return this.ds.transaction(async (em) => {
       const dto = await this.issueIn(em, userId, p.userId);
+      await this.sessions.revokeAllForUser(userId, undefined, em);
       await this.audit.record({ action: 'user.password.resetIssued', objectType: 'user', objectId: userId, details: { expiresAt: dto.expiresAt } }, em);
       return dto;
     });
@@ -43,11 +45,16 @@ export class PasswordResetService {
     return { resetUrl: `${base}/reset-password?token=${token}`, token, expiresAt: expiresAt.toISOString() };
   }
 
-  /** Public: sets the password, ends every session of the user. */
+  /**
+   * Public: sets the password, ends every session of the user. The token is checked before the new password
+   * is hashed (argon2id, 64 MiB): a wrong token costs one index lookup, not a hash.
+   */
   async reset(token: string, newPassword: string): Promise<void> {
+    const tokenHash = sha256(token);
+    if (!(await this.sessions.isResetLive(tokenHash))) throw AppError.badRequest('auth.resetTokenInvalid');
     const passwordHash = await hashPassword(newPassword);
     await this.ds.transaction(async (em) => {
-      const userId = await this.sessions.consumeReset(sha256(token), em);
+      const userId = await this.sessions.consumeReset(tokenHash, em);
       if (!userId) throw AppError.badRequest('auth.resetTokenInvalid');
       await this.users.setPassword(em, userId, passwordHash);
       await this.sessions.revokeAllForUser(userId, undefined, em);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '@kabar/common';
 import { AccessPolicy } from '../access/access-policy.service';
 import { Principal } from '../access/principal';
-import { MembershipEntity } from '../entities/membership.entity';
+import { MembershipEntity, Role } from '../entities/membership.entity';
 import { UnitEntity } from '../entities/unit.entity';
 import { UserEntity } from '../entities/user.entity';
 import { ScopeFn, UsersRepository } from './users.repository';
@@ -17,6 +17,10 @@ const ADMIN = ['admin'] as const;
  *   of a user only when ALL of that user's roles lie inside those subtrees (a kelurahan admin cannot lock
  *   out the kecamatan admin above them).
  * - Reviewers and viewers: no user management (403).
+ * Separation of duties (issue #13), so that review cannot be bypassed:
+ * - Nobody grants, changes or removes their own roles (403), city admins included.
+ * - `reviewer` on a unit is granted or removed only from above it: by an admin of a strictly higher unit,
+ *   or by a city admin. A kelurahan admin can neither make themselves nor a new user reviewer of the kelurahan.
  * A user the caller cannot see is 404, like any object outside the caller's scope.
  */
 @Injectable()
@@ -57,8 +61,23 @@ export class UserAccess {
     return user;
   }
 
-  /** A unit the caller may grant roles on: 404 when unseen, 403 when seen without admin. */
-  requireGrantableUnit(p: Principal, unitId: string): Promise<UnitEntity> {
-    return this.policy.requireUnit(p, unitId, ADMIN);
+  /**
+   * A unit the caller may grant `role` on (for `userId`, or a user being created): 404 when unseen, 403 when
+   * seen without admin, for the caller's own roles, and for `reviewer` unless granted from above the unit.
+   */
+  async requireGrantableUnit(p: Principal, unitId: string, role: Role, userId?: string): Promise<UnitEntity> {
+    const unit = await this.policy.requireUnit(p, unitId, ADMIN);
+    this.requireSeparateDuties(p, unit, role, userId);
+    return unit;
+  }
+
+  /** The same rules for removing a role (the membership's unit is already known to be visible). */
+  requireRemovable(p: Principal, m: MembershipEntity): void {
+    this.requireSeparateDuties(p, m.unit, m.role, m.userId);
+  }
+
+  private requireSeparateDuties(p: Principal, unit: UnitEntity, role: Role, userId: string | undefined): void {
+    if (userId === p.userId) throw AppError.forbidden('users.ownMemberships');
+    if (role === 'reviewer' && !this.policy.isCityAdmin(p) && !this.policy.coversFromAbove(p, unit, ADMIN)) throw AppError.forbidden('users.reviewerFromAbove');
   }
 }

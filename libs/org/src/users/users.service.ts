@@ -39,7 +39,7 @@ export class UsersService {
   async create(p: Principal, dto: CreateUserDto): Promise<CreatedUserDto> {
     this.access.requireManager(p);
     const memberships = dedupe(dto.memberships);
-    for (const m of memberships) await this.access.requireGrantableUnit(p, m.unitId);
+    for (const m of memberships) await this.access.requireGrantableUnit(p, m.unitId, m.role);
     if (await this.users.emailExists(dto.email)) throw AppError.conflict('users.emailTaken');
     const passwordHash = await hashPassword(dto.password ?? randomPassword(32));
     let userId = '';
@@ -84,13 +84,20 @@ export class UsersService {
   }
 
   async addMembership(p: Principal, id: string, dto: MembershipInput): Promise<UserDto> {
-    await this.access.requireVisibleUser(p, id);
-    await this.access.requireGrantableUnit(p, dto.unitId);
+    const user = await this.access.requireVisibleUser(p, id);
+    await this.access.requireGrantableUnit(p, dto.unitId, dto.role, id);
     await this.ds
       .transaction(async (em) => {
         const m = await this.users.insertMembership(em, { userId: id, unitId: dto.unitId, role: dto.role });
+        // who granted (actor_id, actor_email) what (role, unit_id) to whom (userId, email)
         await this.audit.record(
-          { action: 'membership.create', objectType: 'membership', objectId: m.id, unitId: dto.unitId, details: { userId: id, role: dto.role } },
+          {
+            action: 'membership.create',
+            objectType: 'membership',
+            objectId: m.id,
+            unitId: dto.unitId,
+            details: { userId: id, email: user.email, role: dto.role },
+          },
           em,
         );
       })
@@ -105,11 +112,12 @@ export class UsersService {
     const user = await this.access.requireVisibleUser(p, id);
     const m = user.memberships.find((x) => x.id === membershipId);
     if (!m || !this.access.visibleMembership(p)(m)) throw AppError.notFound('users.membershipNotFound');
+    this.access.requireRemovable(p, m);
     await this.ds.transaction(async (em) => {
       await this.users.deleteMembership(em, m.id);
       if (m.role === 'admin' && m.unit.parentId === null && (await this.users.countCityAdmins(em)) === 0) throw AppError.conflict('users.lastCityAdmin');
       await this.audit.record(
-        { action: 'membership.delete', objectType: 'membership', objectId: m.id, unitId: m.unitId, details: { userId: id, role: m.role } },
+        { action: 'membership.delete', objectType: 'membership', objectId: m.id, unitId: m.unitId, details: { userId: id, email: user.email, role: m.role } },
         em,
       );
     });

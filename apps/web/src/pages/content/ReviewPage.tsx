@@ -34,6 +34,8 @@ export function ReviewPage() {
     } catch (e) {
       const err = e as ApiError;
       setMessage({ text: err.details?.[0]?.message ?? err.message, error: true });
+      // changed since it was read: show the current version, which the next approval names
+      if (err.status === 409) void api<Post>(`/v1/posts/${post.id}`).then(setPost);
     }
   };
   return (

@@ -1,0 +1,3 @@
+export * from './rate-limit.decorator';
+export * from './rate-limits';
+export * from './too-many';
