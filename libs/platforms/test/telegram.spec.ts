@@ -145,7 +145,10 @@ describe('telegram check() after a lost answer (edit probes)', () => {
     const lost = { text: 'Lomba 17 Agustus' };
     await publishLost(lost, '5xx');
     const soon = await tg.publish(acc, { text: 'Pengumuman susulan' }, { idempotencyKey: 'k2' });
-    const res = await tg.check(acc, request(lost, { known: [known(first.externalId, 0), { externalId: soon.externalId, publishedAt: new Date(lostAt.getTime() + 20_000) }] }));
+    const res = await tg.check(
+      acc,
+      request(lost, { known: [known(first.externalId, 0), { externalId: soon.externalId, publishedAt: new Date(lostAt.getTime() + 20_000) }] }),
+    );
     expect(res).toEqual({ state: 'unknown', reason: 'telegram_no_later_post' });
   });
 

@@ -40,7 +40,9 @@ function prng(seed: number): () => number {
 async function mediaServer(files: Map<string, { type: string; data: Buffer }>): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const token = /\/api\/v1\/media\/public\/([^/?]+)/.exec(req.url ?? '')?.[1] ?? '';
-    const id = Buffer.from(token.split('.')[0] ?? '', 'base64url').subarray(0, 16).toString('hex');
+    const id = Buffer.from(token.split('.')[0] ?? '', 'base64url')
+      .subarray(0, 16)
+      .toString('hex');
     const file = files.get(id);
     if (!file) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': file.type, 'content-length': file.data.length }).end(req.method === 'HEAD' ? undefined : file.data);
@@ -212,7 +214,8 @@ describe('chaos: 8 platforms × 400 targets, faults at random, workers killed an
       summary[r.platform][r.status] = (summary[r.platform][r.status] ?? 0) + 1;
       if (r.status === 'published') expect({ id: r.id, ids: onPlatform.map((p) => p.externalId) }).toEqual({ id: r.id, ids: [r.externalId] });
       else if (r.status === 'unconfirmed') expect(r.unconfirmedReason).toBeTruthy();
-      else expect({ id: r.id, status: r.status, reason: !!r.lastError, posts: onPlatform.length }).toEqual({ id: r.id, status: 'failed', reason: true, posts: 0 });
+      else
+        expect({ id: r.id, status: r.status, reason: !!r.lastError, posts: onPlatform.length }).toEqual({ id: r.id, status: 'failed', reason: true, posts: 0 });
     }
     const unconfirmed = rows.filter((r) => r.status === 'unconfirmed');
     const reasons: Record<string, number> = {};

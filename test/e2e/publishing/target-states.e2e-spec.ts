@@ -156,7 +156,7 @@ describe('post target state moves (claims, fencing, unknown outcomes, resolution
     expect(await targets.resolvePublished(c.id, 'https://t.me/kanal/13', null)).toBeNull();
   });
 
-  it('a lease that ran out: requeued due now, the dead try counted, its attempt abandoned, its token fenced out; crashes exhaust tries', async () => {
+  it('a lease that ran out: requeued due now, the dead try counted, its attempt abandoned, its token fenced out', async () => {
     const t = await dueTarget();
     const c = await claimOne(t.id);
     await claims.startSend(t.id, c.claimToken!, 'w1', 'fp');

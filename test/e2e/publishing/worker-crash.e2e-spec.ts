@@ -31,10 +31,10 @@ describe('a worker killed mid-publish', () => {
     await h?.close();
   });
 
-  it('loses nothing and duplicates nothing: the next worker reconciles with the platform', async () => {
+  it('loses nothing and duplicates nothing: the next worker checks with the platform', async () => {
     const unit = await ensureUnit(db);
     const accounts: FixtureAccount[] = [];
-    for (let i = 0; i < 5; i++) accounts.push(await createAccount(db, sb, unit, i % 2 ? 'telegram' : 'facebook'));
+    for (let i = 0; i < 5; i++) accounts.push(await createAccount(db, sb, unit, i % 2 ? 'mastodon' : 'facebook'));
     // Every post-creating call is carried out at once but answered only after 15 s: the worker is mid-call.
     sb.store.injectFault({ kind: 'slow', delayMs: 15_000, count: 10, calls: 'create' });
     const a = await spawnWorker(url, sb, { KABAR_WORKER_CONCURRENCY: '16' });
@@ -62,6 +62,9 @@ describe('a worker killed mid-publish', () => {
     for (const r of rows) expect(externalIds.has(r.external_id)).toBe(true);
     const attempts = await db.query(`SELECT outcome, count(*)::int AS n FROM publish_attempts WHERE target_id = ANY($1::uuid[]) GROUP BY outcome`, [ids]);
     expect(Object.fromEntries(attempts.rows.map((r) => [r.outcome, r.n]))).toEqual({ abandoned: 10, reconciled: 10 });
+    // Each killed try counted as one; the check was not a try.
+    const counts = await db.query(`SELECT attempt_count FROM post_targets WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(counts.rows.every((r) => r.attempt_count === 2)).toBe(true);
   });
 
   it('a stopping worker (SIGTERM) releases what it holds and exits cleanly', async () => {
@@ -76,5 +79,23 @@ describe('a worker killed mid-publish', () => {
     expect(code).toBe(0);
     const held = await db.query(`SELECT count(*)::int AS n FROM post_targets WHERE lease_owner IS NOT NULL`);
     expect(held.rows[0].n).toBe(0);
+  });
+
+  it('a target whose tries keep ending with their worker ends failed with that reason, and its author is told', async () => {
+    const unit = await ensureUnit(db);
+    const account = await createAccount(db, sb, unit, 'facebook');
+    const [t] = await schedulePosts(db, unit, [{ account, at: new Date(Date.now() - 1000), text: 'Pengumuman [K99] yang mematikan pekerja' }]);
+    // Three earlier claims ended with their worker (the reaper requeued each, counted, nothing sent).
+    await db.query(`UPDATE post_targets SET attempt_count = 3 WHERE id = $1`, [t.id]);
+    await Promise.all(workers.map((x) => x.stop('SIGKILL'))); // only the worker below may claim it
+    const w = await spawnWorker(url, sb, { KABAR_PUBLISH_MAX_ATTEMPTS: '3' });
+    workers.push(w);
+    await waitFor('failed', async () => (await statusCounts(db, [t.id])).failed === 1, 30_000).catch(async (e) => {
+      throw new Error(`${(e as Error).message} ${JSON.stringify((await db.query(`SELECT * FROM post_targets WHERE id = $1`, [t.id])).rows[0])}`);
+    });
+    const r = (await db.query(`SELECT last_error_message, attempt_count FROM post_targets WHERE id = $1`, [t.id])).rows[0];
+    expect(r).toEqual({ last_error_message: 'worker_crashed', attempt_count: 4 });
+    expect(sb.store.posts(undefined, account.externalId)).toHaveLength(0);
+    await w.stop('SIGTERM');
   });
 });

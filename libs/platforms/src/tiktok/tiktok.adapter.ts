@@ -174,7 +174,8 @@ export class TikTokAdapter extends BaseAdapter {
     if (!publishId) {
       const match = await this.findInListing(account, req);
       if (match) return { state: 'found', post: { externalId: match.externalId, url: match.url }, how: 'listing' };
-      if (req.now.getTime() - req.lostAt.getTime() < LISTING_SETTLE_MS) return { state: 'pending', how: 'listing_settling', retryAfterMs: STATUS_RETRY_MS, unknownReason: 'tiktok_init_answer_lost' };
+      if (req.now.getTime() - req.lostAt.getTime() < LISTING_SETTLE_MS)
+        return { state: 'pending', how: 'listing_settling', retryAfterMs: STATUS_RETRY_MS, unknownReason: 'tiktok_init_answer_lost' };
       return { state: 'unknown', reason: 'tiktok_init_answer_lost' };
     }
     let st: PublishStatus;

@@ -26,9 +26,12 @@ export interface QueuedTarget {
 export class TargetsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** A manual retry: failed|missed → scheduled now, checked with the platform before anything is sent. */
+  /**
+   * A manual retry: failed|missed → scheduled now. Checked with the platform first only when an earlier send's
+   * outcome was never settled (a missed target was never sent; a refused one posted nothing).
+   */
   async requeueForRetry(targetId: string): Promise<TargetRef | null> {
-    return this.requeue(targetId, `status IN ('failed', 'missed')`, `needs_reconcile = true`);
+    return this.requeue(targetId, `status IN ('failed', 'missed')`, `needs_reconcile = (check_since IS NOT NULL)`);
   }
 
   /** An unconfirmed target a person says is not on the platform: sent again now, without a check. */
