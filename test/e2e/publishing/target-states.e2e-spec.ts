@@ -2,8 +2,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@kabar/database';
 import { SandboxHandle, SandboxPlatform, startSandbox } from '@kabar/sandbox';
-import { ClaimsRepository } from '../../../libs/publishing/src/targets/claims.repository';
-import { TargetsRepository } from '../../../libs/publishing/src/targets/targets.repository';
+import { ClaimsRepository, TargetsRepository } from '@kabar/publishing';
 import { createTestDatabase } from '../../support/test-database';
 import { FixtureAccount, createAccount, ensureUnit, schedulePosts } from './publishing-fixtures';
 
