@@ -147,7 +147,7 @@ describe('publishing engine with real worker processes', () => {
             (p.target === 'held' && p.status === 'publishing'),
         );
       },
-      5_000,
+      20_000,
     );
 
     // Reconnected: the held targets resume and publish, still once each.

@@ -20,7 +20,7 @@ describe('post target state moves (claims, fencing, unknown outcomes, resolution
   let unit: string;
   const LEASE = 60_000;
   const GRACE = 30 * 60_000;
-  const serial = (p: string) => p === 'telegram';
+  const serial = ['telegram'];
 
   beforeAll(async () => {
     tdb = await createTestDatabase();

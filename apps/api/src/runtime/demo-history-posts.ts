@@ -223,8 +223,9 @@ export function planPosts(
             account.platform === 'telegram'
               ? String(seq)
               : account.platform === 'youtube'
-                ? shortId(account.id, at)
-                : `${17_900_000 + (hash32(account.id, at) % 100_000)}${String(hash32(account.id, at, 'x')).padStart(10, '0')}`;
+                ? shortId(account.id, at, seq)
+                : // the per-account sequence keeps ids unique per account (a platform post belongs to one target)
+                  `${17_900_000 + (hash32(account.id, at) % 100_000)}${String(seq).padStart(10, '0')}`;
           return { id: opts.newId(), account, language, externalId, url: postUrl(account, externalId, seq), publishedAt: at + 2000 + Math.floor(r() * 40_000) };
         });
         posts.push({ id: opts.newId(), unit, pillar, programId: program?.id ?? null, scheduledAt: at, textId, textEn, targets });

@@ -16,8 +16,6 @@ export type ProcessResult = 'published' | 'reconciled' | 'retry' | 'unconfirmed'
 const FIRST_CHECK_DELAY_MS = 3_000;
 const DAY_MS = 86_400_000;
 
-const serial = (platform: string) => (SERIAL_SEND_PLATFORMS as readonly string[]).includes(platform);
-
 /**
  * Publishes one claimed target. A target owed a check (an earlier try may have posted) is checked with the
  * platform first and sent only when the platform proves nothing was posted; every write presents the
@@ -39,7 +37,7 @@ export class PublisherService {
 
   /** A queue job: claim the target if it is still due and publish it. Idempotent: a second delivery finds nothing to claim. */
   async processJob(targetId: string): Promise<ProcessResult> {
-    const claim = await this.claims.claim(targetId, this.worker, this.config.publishLeaseMs, this.config.publishGraceMs, serial);
+    const claim = await this.claims.claim(targetId, this.worker, this.config.publishLeaseMs, this.config.publishGraceMs, SERIAL_SEND_PLATFORMS);
     if (!claim) {
       await this.outcomes.explainUnclaimable(targetId);
       return 'skipped';

@@ -34,31 +34,31 @@ export class ClaimsRepository {
 
   /**
    * scheduled → publishing with a lease and a new token, when due (or owed a check, however late).
-   * `serial`: the account takes one target at a time across all workers (Telegram: its lost-answer check
-   * relies on it); the advisory lock makes the "no other in flight" test and the claim one step.
+   * `serialPlatforms`: their accounts take one target at a time across all workers (Telegram: its lost-answer
+   * check relies on it); for them an advisory lock makes "no other in flight" and the claim one step. Other
+   * accounts are claimed in one statement (the hot path).
    */
-  async claim(targetId: string, worker: string, leaseMs: number, graceMs: number, serial: (accountId: string) => boolean): Promise<ClaimResult> {
+  async claim(targetId: string, worker: string, leaseMs: number, graceMs: number, serialPlatforms: readonly string[]): Promise<ClaimResult> {
+    const update = (serial: boolean) => `WITH c AS (
+         UPDATE post_targets t SET status = 'publishing', version = t.version + 1, attempt_count = t.attempt_count + 1,
+           lease_owner = $2, lease_until = now() + ${ms(leaseMs)}, claim_token = gen_random_uuid(), updated_at = now()
+         WHERE t.id = $1 AND t.status = 'scheduled' AND ${DUE} <= now() + interval '2 seconds' AND (${DUE} >= now() - ${ms(graceMs)} OR t.needs_reconcile)
+           AND EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = t.account_id AND a.status = 'active' AND (a.platform = ANY($3::text[])) = ${serial})
+           ${serial ? `AND NOT EXISTS (SELECT 1 FROM post_targets o WHERE o.account_id = t.account_id AND o.status = 'publishing' AND o.id <> t.id)` : ''}
+         RETURNING t.*)
+       ${CLAIMED_SELECT}`;
+    const [claimed] = (await queryRows(this.ds, update(false), [targetId, worker, serialPlatforms])) as ClaimedTarget[];
+    if (claimed) return { target: claimed };
+    if (!serialPlatforms.length) return null;
     return this.ds.transaction(async (m) => {
       const [row] = await m.query(
-        `SELECT account_id AS "accountId", a.platform FROM post_targets t JOIN social_accounts a ON a.id = t.account_id WHERE t.id = $1`,
-        [targetId],
+        `SELECT t.account_id AS "accountId" FROM post_targets t JOIN social_accounts a ON a.id = t.account_id WHERE t.id = $1 AND a.platform = ANY($2::text[])`,
+        [targetId, serialPlatforms],
       );
       if (!row) return null;
-      const isSerial = serial(row.platform);
-      if (isSerial) await m.query(`SELECT pg_advisory_xact_lock(hashtext('kabar.serial:' || $1::text))`, [row.accountId]);
-      const claimed: ClaimedTarget[] = await m.query(
-        `WITH c AS (
-           UPDATE post_targets t SET status = 'publishing', version = t.version + 1, attempt_count = t.attempt_count + 1,
-             lease_owner = $2, lease_until = now() + ${ms(leaseMs)}, claim_token = gen_random_uuid(), updated_at = now()
-           WHERE t.id = $1 AND t.status = 'scheduled' AND ${DUE} <= now() + interval '2 seconds' AND (${DUE} >= now() - ${ms(graceMs)} OR t.needs_reconcile)
-             AND EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = t.account_id AND a.status = 'active')
-             ${isSerial ? `AND NOT EXISTS (SELECT 1 FROM post_targets o WHERE o.account_id = t.account_id AND o.status = 'publishing' AND o.id <> t.id)` : ''}
-           RETURNING t.*)
-         ${CLAIMED_SELECT}`,
-        [targetId, worker],
-      );
-      if (claimed[0]) return { target: claimed[0] };
-      if (!isSerial) return null;
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('kabar.serial:' || $1::text))`, [row.accountId]);
+      const [serial] = (await m.query(update(true), [targetId, worker, serialPlatforms])) as ClaimedTarget[];
+      if (serial) return { target: serial };
       // Another target of the account is in flight: due again in a moment (the dispatcher enqueues it anew).
       const deferred = await m.query(
         `UPDATE post_targets t SET next_attempt_at = now() + interval '2 seconds', updated_at = now()
@@ -67,7 +67,7 @@ export class ClaimsRepository {
          RETURNING t.id`,
         [targetId],
       );
-      return deferred.length ? { busy: true } : null;
+      return deferred.length ? { busy: true as const } : null;
     });
   }
 
