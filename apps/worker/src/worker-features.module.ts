@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
-import { PublishingWorkerModule } from '@kabar/publishing';
-import { AnalyticsWorkerModule } from '@kabar/analytics';
+import { PUBLISHING_JOB_KINDS, PublishingWorkerModule } from '@kabar/publishing';
+import { ANALYTICS_JOB_KINDS, AnalyticsWorkerModule } from '@kabar/analytics';
+import { QueueModule } from '@kabar/queue';
 
 /**
- * The worker's feature modules (queue consumers, dispatcher, periodic jobs). Listed once here: the worker
- * process imports them (worker.module.ts), and `npm start` runs them inside the API process (app.module.ts)
- * so one process holds one connection pool.
+ * The worker's feature modules (queue handlers, dispatcher, periodic jobs) and the job kinds they must
+ * handle (a kind without a handler fails the start). Listed once here: the worker process imports them
+ * (worker.module.ts), and `npm start` runs them inside the API process (app.module.ts) so one process holds
+ * one connection pool.
  */
 @Module({
-  imports: [PublishingWorkerModule, AnalyticsWorkerModule],
+  imports: [QueueModule.forWorker([...PUBLISHING_JOB_KINDS, ...ANALYTICS_JOB_KINDS]), PublishingWorkerModule, AnalyticsWorkerModule],
 })
 export class WorkerFeaturesModule {}

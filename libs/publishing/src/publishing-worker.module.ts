@@ -13,14 +13,13 @@ import { NotificationsRepository } from './notifications/notifications.repositor
 import { Notifier } from './notifications/notifier.service';
 import { WebhookSender } from './notifications/webhook.sender';
 import { PublishConsumer } from './queue/publish.consumer';
-import { QueueModule } from './queue/queue.module';
 import { AttemptsRepository } from './targets/attempts.repository';
 import { ClaimsRepository } from './targets/claims.repository';
 import { TargetsRepository } from './targets/targets.repository';
 
 /** The worker side of publishing: queue consumers, the dispatcher, the reaper. */
 @Module({
-  imports: [AccountsModule, ContentModule, QueueModule],
+  imports: [AccountsModule, ContentModule],
   providers: [
     PublishConsumer,
     PublishingLoop,

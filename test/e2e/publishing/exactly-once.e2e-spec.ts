@@ -148,7 +148,13 @@ describe('publishing engine with real worker processes', () => {
         );
       },
       20_000,
-    );
+    ).catch(async (e) => {
+      const posts = await db.query(
+        `SELECT p.status, t.status AS target, count(*)::int AS n FROM posts p JOIN post_targets t ON t.post_id = p.id WHERE t.id = ANY($1::uuid[]) GROUP BY 1, 2`,
+        [ids],
+      );
+      throw new Error(`${(e as Error).message}: ${JSON.stringify(posts.rows)}`);
+    });
 
     // Reconnected: the held targets resume and publish, still once each.
     await db.query(`UPDATE social_accounts SET status = 'active', status_reason = NULL WHERE id = $1`, [expired.id]);

@@ -1,14 +1,14 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import PgBoss from 'pg-boss';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { BossService } from '@kabar/publishing';
+import { JobKind, NewJob, QueueService } from '@kabar/queue';
 import { CollectionRepository } from './collection.repository';
 import {
-  COLLECTION_QUEUES,
+  POST_METRICS_JOB,
+  SNAPSHOT_JOB,
   ensureCollectionQueues,
   periodOf,
   postMetricsJobId,
@@ -39,14 +39,14 @@ export class CollectionTriggers implements OnApplicationBootstrap, BeforeApplica
     @Inject(KABAR_CONFIG) private readonly config: KabarConfig,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: CollectionRepository,
-    private readonly boss: BossService,
+    private readonly queue: QueueService,
     private readonly scheduler: SchedulerRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Queues and partitions first: a job for a missing queue is dropped, a reading for a month without
     // its partition cannot be stored.
-    await ensureCollectionQueues(this.boss);
+    await ensureCollectionQueues(this.queue);
     await this.maintainPartitions();
     const every = Math.min(60_000, Math.max(500, Math.floor(this.config.snapshotIntervalMs / 4)));
     this.every('snapshots', every, () => this.enqueueSnapshots());
@@ -71,12 +71,12 @@ export class CollectionTriggers implements OnApplicationBootstrap, BeforeApplica
     let total = 0;
     for (;;) {
       const n = await this.stampAndEnqueue(
+        SNAPSHOT_JOB,
         (em) => this.repo.stampSnapshotsDue(em, period, STAMP_BATCH),
         (accountId) => ({
           id: snapshotJobId(accountId, period),
-          name: COLLECTION_QUEUES.snapshot,
           data: { accountId, period },
-          startAfter: spreadStart(accountId, period, interval).toISOString(),
+          startAfter: spreadStart(accountId, period, interval),
           retryDelay: retryDelaySeconds(interval),
         }),
       );
@@ -93,10 +93,10 @@ export class CollectionTriggers implements OnApplicationBootstrap, BeforeApplica
     for (;;) {
       // a stamp batch of targets may name fewer accounts than its size: go on until nothing is stamped
       const n = await this.stampAndEnqueue(
+        POST_METRICS_JOB,
         (em) => this.repo.stampMetricsDue(em, new Date(slot * slotMs), STAMP_BATCH),
         (accountId) => ({
           id: postMetricsJobId(accountId, slot),
-          name: COLLECTION_QUEUES.postMetrics,
           data: { accountId, slot },
           retryDelay: retryDelaySeconds(slotMs),
         }),
@@ -110,15 +110,11 @@ export class CollectionTriggers implements OnApplicationBootstrap, BeforeApplica
    * One transaction: `stamp` marks accounts as enqueued and returns them, and their jobs (retried with
    * backoff) are inserted through the same transaction, so a stamp never exists without its job.
    */
-  private async stampAndEnqueue(stamp: (em: EntityManager) => Promise<string[]>, job: (accountId: string) => PgBoss.JobInsert): Promise<number> {
-    const boss = await this.boss.get();
+  private async stampAndEnqueue<T>(kind: JobKind<T>, stamp: (em: EntityManager) => Promise<string[]>, job: (accountId: string) => NewJob<T>): Promise<number> {
+    await this.queue.ensure(kind);
     return this.ds.transaction(async (em) => {
       const ids = await stamp(em);
-      if (ids.length)
-        await boss.insert(
-          ids.map((id) => ({ retryLimit: 5, retryBackoff: true, ...job(id) })),
-          { db: this.executor(em) },
-        );
+      await this.queue.enqueue(kind, ids.map(job), em);
       return ids.length;
     });
   }
@@ -127,11 +123,6 @@ export class CollectionTriggers implements OnApplicationBootstrap, BeforeApplica
     const result = await maintainPartitions(this.ds, now, this.config.snapshotRetentionMs);
     if (result.created || result.dropped.length) this.logger.log({ msg: 'partitions maintained', ...result });
     return result;
-  }
-
-  /** pg-boss inserts through the trigger's transaction: the stamp and the jobs commit together. */
-  private executor(em: EntityManager) {
-    return { executeSql: async (text: string, values: unknown[]) => ({ rows: ((await em.query(text, values)) as unknown[]) ?? [] }) };
   }
 
   private key(name: Trigger): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { BossService, deterministicJobId, QueueOptions } from '@kabar/publishing';
+import { QueueOptions, QueueService, defineJobKind, deterministicJobId } from '@kabar/queue';
 
 /** The analytics queues and the payload each carries. */
 export const COLLECTION_QUEUES = {
@@ -22,12 +22,14 @@ export interface PostMetricsJob {
 /** A failed collection is retried with exponential backoff; the queue's options are the jobs' defaults. */
 export const COLLECTION_QUEUE_OPTIONS: QueueOptions = { policy: 'standard', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 };
 
-/**
- * Creates the queues unless they exist. Both the triggers and the consumers call it first: pg-boss
- * silently drops jobs inserted into a queue that does not exist yet.
- */
-export async function ensureCollectionQueues(boss: BossService): Promise<void> {
-  for (const name of Object.values(COLLECTION_QUEUES)) await boss.ensureQueue(name, COLLECTION_QUEUE_OPTIONS);
+export const SNAPSHOT_JOB = defineJobKind<SnapshotJob>(COLLECTION_QUEUES.snapshot, COLLECTION_QUEUE_OPTIONS);
+export const POST_METRICS_JOB = defineJobKind<PostMetricsJob>(COLLECTION_QUEUES.postMetrics, COLLECTION_QUEUE_OPTIONS);
+/** Every job kind of the analytics context (the worker must handle each). */
+export const ANALYTICS_JOB_KINDS = [SNAPSHOT_JOB, POST_METRICS_JOB];
+
+/** Creates the queues unless they exist (pg-boss silently drops jobs inserted into a queue that does not exist yet). */
+export async function ensureCollectionQueues(queue: QueueService): Promise<void> {
+  for (const kind of ANALYTICS_JOB_KINDS) await queue.ensure(kind);
 }
 
 const MINUTE = 60_000;

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { BossService } from '../queue/boss.service';
-import { QUEUES, publishJobId } from '../queue/publishing.queue';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { QueueService } from '@kabar/queue';
+import { PUBLISH_JOB, publishJobId } from '../queue/publishing.queue';
 import { TELEGRAM_LATE_MS } from '@kabar/platforms';
 import { TargetsRepository } from '../targets/targets.repository';
 import { OutcomeRecorder } from './outcome-recorder';
@@ -26,7 +28,8 @@ export class DispatcherService {
     @Inject(KABAR_CONFIG) private readonly config: KabarConfig,
     private readonly targets: TargetsRepository,
     private readonly outcomes: OutcomeRecorder,
-    private readonly boss: BossService,
+    private readonly queue: QueueService,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   /** `boot`: the pass at worker start skips stuck-flagging (the catch-up it starts is about to publish them). */
@@ -73,23 +76,22 @@ export class DispatcherService {
     this.outcomes.heldRefs(again);
   }
 
+  /** Stamps due targets and inserts their jobs in one transaction: a stamp never exists without its job. */
   async enqueueDue(): Promise<number> {
+    await this.queue.ensure(PUBLISH_JOB);
     let total = 0;
     for (;;) {
-      const due = await this.targets.takeDueForQueue(LOOKAHEAD_MS, REQUEUE_AFTER_MS, BATCH);
-      if (due.length) {
-        const boss = await this.boss.get();
-        await boss.insert(
-          due.map((t) => ({
-            id: publishJobId(t.id, t.seq),
-            name: QUEUES.publish,
-            data: { targetId: t.id, dueAt: new Date(t.dueAt).toISOString() },
-            startAfter: new Date(t.dueAt).toISOString(),
-          })),
+      const n = await this.ds.transaction(async (em) => {
+        const due = await this.targets.takeDueForQueue(LOOKAHEAD_MS, REQUEUE_AFTER_MS, BATCH, em);
+        await this.queue.enqueue(
+          PUBLISH_JOB,
+          due.map((t) => ({ id: publishJobId(t.id, t.seq), data: { targetId: t.id, dueAt: new Date(t.dueAt).toISOString() }, startAfter: new Date(t.dueAt) })),
+          em,
         );
-      }
-      total += due.length;
-      if (due.length < BATCH) return total;
+        return due.length;
+      });
+      total += n;
+      if (n < BATCH) return total;
     }
   }
 

@@ -82,8 +82,15 @@ export class OutcomeRecorder {
 
   /** A send that threw: a lost answer owes a check; a definite answer is retried, held or failed by class. */
   async failedTry(t: ClaimedTarget, token: string, attemptId: string, err: unknown, checkDelayMs: number): Promise<void> {
+    try {
+      await this.recordFailedTry(t, token, attemptId, err, checkDelayMs);
+    } finally {
+      this.rollup.touch(t.postId); // after the move: a roll-up must read the new state
+    }
+  }
+
+  private async recordFailedTry(t: ClaimedTarget, token: string, attemptId: string, err: unknown, checkDelayMs: number): Promise<void> {
     const f = facts(err);
-    this.rollup.touch(t.postId);
     if (f.kind === 'unknown_outcome') {
       await this.claims.finishAttempt(attemptId, { outcome: 'unknown', httpStatus: f.httpStatus, errorClass: f.kind, message: f.message });
       await this.claims.unknown(t.id, token, new Date(Date.now() + checkDelayMs), f.message);
@@ -101,8 +108,15 @@ export class OutcomeRecorder {
 
   /** The platform could not be asked whether an earlier try posted: ask again later; never send meanwhile. */
   async checkFailed(t: ClaimedTarget, token: string, attemptId: string, err: unknown): Promise<void> {
+    try {
+      await this.recordCheckFailed(t, token, attemptId, err);
+    } finally {
+      this.rollup.touch(t.postId);
+    }
+  }
+
+  private async recordCheckFailed(t: ClaimedTarget, token: string, attemptId: string, err: unknown): Promise<void> {
     const f = facts(err);
-    this.rollup.touch(t.postId);
     await this.claims.finishAttempt(attemptId, { outcome: 'retry', httpStatus: f.httpStatus, errorClass: f.kind, message: f.message });
     if (f.kind === 'auth') {
       // Held, still owing the check, until the account is reconnected.

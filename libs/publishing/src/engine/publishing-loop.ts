@@ -7,7 +7,8 @@ import { ReaperService } from './reaper.service';
 
 /**
  * Starts and stops the worker's publishing: at start one dispatcher pass (targets that fell due while no
- * worker ran are published or marked missed), then the consumers, the periodic pass and the lease heartbeat.
+ * worker ran are published or marked missed), then the periodic pass and the lease heartbeat (the publish
+ * handler runs on the shared queue).
  */
 @Injectable()
 export class PublishingLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,7 +27,6 @@ export class PublishingLoop implements OnApplicationBootstrap, BeforeApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.tick(true);
-    this.consumer.start();
     this.tickTimer = setInterval(() => void this.tick(), this.config.publishDispatchIntervalMs);
     this.beatTimer = setInterval(
       () => void this.reaper.heartbeat().catch((e: Error) => this.logger.warn(`heartbeat: ${e.message}`)),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { rows as queryRows } from './sql';
 import { DUE, TARGET_COLUMNS, TargetRow } from './target-row';
 
@@ -129,9 +129,9 @@ export class TargetsRepository {
   }
 
   /** Marks due targets for enqueueing (one dispatcher wins each) and returns what to enqueue. */
-  async takeDueForQueue(lookaheadMs: number, requeueAfterMs: number, limit: number): Promise<QueuedTarget[]> {
+  async takeDueForQueue(lookaheadMs: number, requeueAfterMs: number, limit: number, em?: EntityManager): Promise<QueuedTarget[]> {
     return queryRows(
-      this.ds,
+      em ?? this.ds,
       `UPDATE post_targets t SET queued_for = ${DUE}, queued_at = now(), queue_seq = t.queue_seq + 1
        WHERE t.id IN (
          SELECT t.id FROM post_targets t
