@@ -32,7 +32,7 @@ describe('downtime, grace, problems, notifications and retry', () => {
     const now = Date.now();
     const late = await schedulePosts(db, unit, [
       { account, at: new Date(now - 5 * 60_000), text: 'Lima menit terlambat [D1]' },
-      { account, at: new Date(now - 29 * 60_000), text: 'Hampir batas [D2]' },
+      { account, at: new Date(now - 25 * 60_000), text: 'Hampir batas [D2]' },
     ]);
     const tooLate = await schedulePosts(db, unit, [{ account, at: new Date(now - 45 * 60_000), text: 'Terlalu terlambat [D3]' }], { authorId: admin.id });
 
@@ -47,7 +47,7 @@ describe('downtime, grace, problems, notifications and retry', () => {
             late.map((x) => x.id),
           )
         ).published === 2,
-      30_000,
+      60_000,
     );
     expect(
       await statusCounts(

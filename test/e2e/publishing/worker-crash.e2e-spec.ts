@@ -98,4 +98,30 @@ describe('a worker killed mid-publish', () => {
     expect(sb.store.posts(undefined, account.externalId)).toHaveLength(0);
     await w.stop('SIGTERM');
   });
+
+  it('a rolling deploy (SIGTERM) never hands over a call in flight: the next worker checks and adopts, never resends', async () => {
+    await Promise.all(workers.map((x) => x.stop('SIGKILL')));
+    const unit = await ensureUnit(db);
+    const account = await createAccount(db, sb, unit, 'mastodon');
+    sb.store.injectFault({ platform: 'mastodon', accountExternalId: account.externalId, kind: 'slow', delayMs: 60_000, calls: 'create' });
+    const a = await spawnWorker(url, sb, { KABAR_SHUTDOWN_GRACE: '1s' });
+    workers.push(a);
+    await a.ready();
+    const [t] = await schedulePosts(db, unit, [{ account, at: new Date(Date.now() + 300), text: 'Pengumuman [R1] saat deploy' }]);
+    await waitFor('the call in flight', async () => sb.store.posts(undefined, account.externalId).length === 1, 20_000);
+    const b = await spawnWorker(url, sb);
+    workers.push(b);
+    await b.ready();
+    expect(await a.stop('SIGTERM')).toBe(0);
+    // The stopped worker left its lease running (not expired early); the target is still publishing.
+    const held = (await db.query(`SELECT status, lease_until > now() AS leased FROM post_targets WHERE id = $1`, [t.id])).rows[0];
+    expect(held).toEqual({ status: 'publishing', leased: true });
+    await waitFor('published by the next worker', async () => (await statusCounts(db, [t.id])).published === 1, 40_000);
+    expect(sb.store.posts(undefined, account.externalId)).toHaveLength(1);
+    const outcomes = (await db.query(`SELECT kind, outcome FROM publish_attempts WHERE target_id = $1 ORDER BY id`, [t.id])).rows;
+    expect(outcomes).toEqual([
+      { kind: 'send', outcome: 'abandoned' },
+      { kind: 'check', outcome: 'reconciled' },
+    ]);
+  });
 });
