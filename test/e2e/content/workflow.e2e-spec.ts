@@ -84,10 +84,12 @@ describe('posts: drafting, review and scheduling over HTTP', () => {
     res = await api(admin.token, 'POST', `/posts/${created.id}/submit`, {});
     res = await api(reviewer.token, 'POST', `/posts/${created.id}/approve`, { version: res.body.version, comment: 'Baik.' });
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('approved');
+    // Approved with its time still ahead: on the schedule at once, nobody has to come back to click "Jadwalkan".
+    expect(res.body.status).toBe('scheduled');
     expect(res.body.approvedBy).toBe(reviewer.id);
+    expect(res.body.targets.map((tg: any) => tg.status)).toEqual(['scheduled', 'scheduled']);
 
-    res = await api(admin.token, 'POST', `/posts/${created.id}/schedule`, { scheduledAt: '2020-01-01T09:00' });
+    res = await api(admin.token, 'POST', `/posts/${created.id}/schedule`, { scheduledAt: '2020-01-01T09:00', version: res.body.version });
     expect(res.status).toBe(400);
     expect(res.body.details[0]).toMatchObject({ field: 'scheduledAt', message: 'Waktu terbit tidak boleh di masa lalu.' });
     res = await api(admin.token, 'POST', `/posts/${created.id}/schedule`, {
@@ -106,7 +108,7 @@ describe('posts: drafting, review and scheduling over HTTP', () => {
     ]);
 
     const full = (await api(admin.token, 'GET', `/posts/${created.id}`)).body;
-    expect(full.history.map((h: any) => h.action)).toEqual(['create', 'submit', 'request_changes', 'edit', 'submit', 'approve', 'schedule']);
+    expect(full.history.map((h: any) => h.action)).toEqual(['create', 'submit', 'request_changes', 'edit', 'submit', 'approve', 'schedule', 'reschedule']);
     expect(full.history[2]).toMatchObject({
       comment: 'Tambahkan jam kegiatan.',
       actorName: 'Peninjau Bogor Selatan',
@@ -168,6 +170,24 @@ describe('posts: drafting, review and scheduling over HTTP', () => {
     const res = await api(otherAdmin.token, 'POST', `/posts/${created.id}/submit`, {});
     expect(res.body.status).toBe('approved');
     expect(res.body.history.at(-1).details.reason).toBe('content.history.noReviewNeeded');
+  });
+
+  it('an approved post whose time has passed stays approved, with a warning saying what to do', async () => {
+    const created = (await api(admin.token, 'POST', '/posts', draft())).body;
+    const submitted = await api(admin.token, 'POST', `/posts/${created.id}/submit`, {});
+    // The time passes while the post waits for review.
+    await t.ds.query(`UPDATE posts SET scheduled_at = now() - interval '1 hour' WHERE id = $1`, [created.id]);
+    const res = await api(reviewer.token, 'POST', `/posts/${created.id}/approve`, { version: submitted.body.version });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('approved');
+    expect(res.body.warnings).toEqual([
+      {
+        field: 'scheduledAt',
+        code: 'content.post.approvedTimePassed',
+        params: {},
+        message: 'Disetujui, tetapi waktu terbitnya sudah lewat: pilih waktu baru lalu jadwalkan.',
+      },
+    ]);
   });
 
   it('hides kelurahan A posts from the kelurahan B admin (404) and lists by filters', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorDetail } from '@kabar/common';
-import { AccessPolicy, Principal, UnitEntity } from '@kabar/org';
+import { AccessPolicy, Principal, Role, UnitEntity } from '@kabar/org';
 import { MediaEntity } from '../entities/media.entity';
 import { Language } from '../entities/post.entity';
 import { PillarEntity } from '../entities/planner.entities';
@@ -49,7 +49,14 @@ export class PostInputResolver {
     private readonly access: AccessPolicy,
   ) {}
 
-  async resolve(p: Principal, unit: UnitEntity, input: PostInput, now = new Date()): Promise<{ post: ResolvedPost; errors: ErrorDetail[] }> {
+  /** `accountRoles`: the roles that let `p` post to an account (a reviewer scheduling an approved post: admin or reviewer). */
+  async resolve(
+    p: Principal,
+    unit: UnitEntity,
+    input: PostInput,
+    now = new Date(),
+    accountRoles: readonly Role[] = ['admin'],
+  ): Promise<{ post: ResolvedPost; errors: ErrorDetail[] }> {
     const errors: ErrorDetail[] = [];
     const pillar = await this.refs.pillar(input.pillar);
     if (!pillar) errors.push({ field: 'pillar', code: 'content.pillar.unknown', params: { pillar: input.pillar } });
@@ -81,7 +88,7 @@ export class PostInputResolver {
     const seenAccounts = new Set<string>();
     input.targets.forEach((t, i) => {
       const account = accounts.find((a) => a.id === t.accountId);
-      if (!account || !this.access.covers(p, { path: account.unitPath }, ['admin'])) {
+      if (!account || !this.access.covers(p, { path: account.unitPath }, accountRoles)) {
         errors.push({ field: `targets[${i}].accountId`, code: 'content.target.accountNotAllowed' });
         return;
       }

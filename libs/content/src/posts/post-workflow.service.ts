@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '@kabar/common';
-import { Principal, UnitEntity } from '@kabar/org';
+import { Principal, Role, UnitEntity } from '@kabar/org';
 import { PostChecks } from '../checks/post-checks.service';
 import { PostEntity, PostStatus } from '../entities/post.entity';
 import { formatLocal } from '../time/local-time';
@@ -65,7 +65,26 @@ export class PostWorkflow {
       {},
       dto.comment,
     );
-    return this.loader.dto(id);
+    return this.scheduleOnApproval(p, id);
+  }
+
+  /**
+   * A post approved with its time still ahead goes on the schedule at once (the author asked for that time;
+   * nobody has to come back and click "Schedule"). A time already past, or a schedule the checks refuse, leaves it
+   * approved, with a warning saying why, for its admins to pick a time.
+   */
+  private async scheduleOnApproval(p: Principal, id: string): Promise<PostDto> {
+    const { post, unit } = await this.loader.load(p, id, ['reviewer']);
+    const notScheduled = async (code: string) => ({ ...(await this.loader.dto(id)), warnings: [toProblem({ field: 'scheduledAt', code })] });
+    if (!post.scheduledAt) return this.loader.dto(id);
+    if (post.scheduledAt.getTime() <= Date.now() + 60_000) return notScheduled('content.post.approvedTimePassed');
+    try {
+      // The reviewer puts on the schedule the accounts the author chose (the reviewer's scope covers them).
+      return await this.scheduleLoaded(p, post, unit, { version: post.version }, ['admin', 'reviewer']);
+    } catch (e) {
+      if (e instanceof AppError) return notScheduled('content.post.approvedNotScheduled');
+      throw e;
+    }
   }
 
   async requestChanges(p: Principal, id: string, dto: RequestChangesDto): Promise<PostDto> {
@@ -89,6 +108,17 @@ export class PostWorkflow {
   /** Approved → scheduled (or a new time for a scheduled post): each target gets its time and goes to publishing. */
   async schedule(p: Principal, id: string, dto: ScheduleDto): Promise<PostDto> {
     const { post, unit } = await this.loader.load(p, id, ['admin']);
+    return this.scheduleLoaded(p, post, unit, dto);
+  }
+
+  private async scheduleLoaded(
+    p: Principal,
+    post: PostEntity,
+    unit: UnitEntity,
+    dto: ScheduleDto,
+    accountRoles: readonly Role[] = ['admin'],
+  ): Promise<PostDto> {
+    const id = post.id;
     this.expect(post, ['approved', 'scheduled'], dto);
     const agg = await this.loader.aggregate(post, unit.name);
     const busy = agg.targets.find((t) => !['pending', 'scheduled', 'held'].includes(t.target.status));
@@ -103,7 +133,7 @@ export class PostWorkflow {
       language: t.target.language,
       scheduledAt: own.get(t.target.accountId) ?? (dto.scheduledAt ? undefined : local(t.target.scheduledAt)),
     }));
-    const { post: next, errors } = await this.resolver.resolve(p, unit, input);
+    const { post: next, errors } = await this.resolver.resolve(p, unit, input, new Date(), accountRoles);
     const result = await this.checks.check(next, { postId: id, locale: locale(), schedule: true });
     failIf([...errors, ...result.errors]);
     const times = new Map(next.targets.map((t) => [t.accountId, t.scheduledAt!]));

@@ -27,7 +27,9 @@ export function ReviewPage() {
     if (!post) return;
     try {
       const res = await api<Post>(`/v1/posts/${post.id}/${action}`, json({ comment: comment || undefined, version: post.version }));
-      setMessage({ text: t('content.review.done', { status: t(`content.status.${res.status}`) }) });
+      // Approved with a time still ahead: already scheduled; otherwise the server says what is left to do.
+      const warning = (res as Post & { warnings?: Array<{ message: string }> }).warnings?.[0]?.message;
+      setMessage({ text: [t('content.review.done', { status: t(`content.status.${res.status}`) }), warning].filter(Boolean).join(' ') });
       setPost(res);
       setComment('');
       reload();
