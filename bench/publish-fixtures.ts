@@ -63,6 +63,7 @@ export async function insertTargets(db: Pool, unitId: string, items: Array<{ acc
 export function spawnWorker(databaseUrl: string, sb: SandboxHandle, env: Record<string, string>): ChildProcess {
   const apiEnv: Record<string, string> = {};
   for (const [p, url] of Object.entries(sb.apiUrls)) apiEnv[`KABAR_${p.toUpperCase()}_API_URL`] = url;
+  apiEnv.KABAR_OUTBOUND_ALLOW = new URL(sb.url).host; // the sandbox listens on loopback: let the outbound guard through
   // A harness handing its environment on to the processes it starts, like the tests do.
   // eslint-disable-next-line no-restricted-syntax
   const inherited = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };

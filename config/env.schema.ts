@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 /**
  * Every setting Kabar reads, with its default. Nothing outside this folder reads process.env.
  * A bad value stops the start with one line naming the variable (see ConfigError).
@@ -85,6 +86,36 @@ export const secretKey: Parser<string> = (raw, name) => {
   if (buf.length !== 32) throw new ConfigError(name, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   return raw;
 };
+
+/**
+ * Comma-separated outbound allow entries: host names (`mastodon.lan`, `*.pemkot.lan`), addresses (`127.0.0.1`,
+ * `::1`) or ranges (`10.0.0.0/8`, `fd00::/8`); names and addresses may carry a port (`127.0.0.1:4000`,
+ * `[::1]:4000`). The same syntax as libs/platforms outbound-allow.ts, which applies them.
+ */
+export const hostList: Parser<string[]> = (raw, name) => {
+  const entries = raw
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const e of entries) if (!validAllowEntry(e)) throw new ConfigError(name, `must list host names, addresses or ranges such as 10.0.0.0/8, got "${e}"`);
+  return entries;
+};
+
+function validAllowEntry(entry: string): boolean {
+  const validPort = (p: string | undefined) => p === undefined || (/^\d{1,5}$/.test(p) && Number(p) >= 1 && Number(p) <= 65535);
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+  if (v6) return isIP(v6[1]) === 6 && validPort(v6[2]);
+  if (entry.includes('/')) {
+    const [ip, prefix, ...rest] = entry.split('/');
+    const kind = isIP(ip);
+    return kind !== 0 && !rest.length && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (kind === 4 ? 32 : 128);
+  }
+  if (isIP(entry)) return true;
+  const m = /^([^:]+)(?::(\d+))?$/.exec(entry);
+  if (!m || !validPort(m[2])) return false;
+  if (isIP(m[1]) === 4) return true;
+  return !/(^|\.)\d+\.?$/.test(m[1]) && /^(\*\.)?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/i.test(m[1]);
+}
 
 export function redactUrl(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');

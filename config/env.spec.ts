@@ -17,6 +17,10 @@ describe('configuration', () => {
     ['KABAR_DEFAULT_TIMEZONE', 'Mars/Olympus', /KABAR_DEFAULT_TIMEZONE must be an IANA time zone/],
     ['KABAR_PUBLISH_GRACE', 'soon', /KABAR_PUBLISH_GRACE must be a duration/],
     ['KABAR_X_API_URL', 'not a url', /KABAR_X_API_URL must be a URL/],
+    ['KABAR_OUTBOUND_ALLOW', '10.0.0.0/33', /KABAR_OUTBOUND_ALLOW must list host names, addresses or ranges/],
+    ['KABAR_OUTBOUND_ALLOW', 'mastodon.lan,300.1.1.1', /KABAR_OUTBOUND_ALLOW .*"300\.1\.1\.1"/],
+    ['KABAR_OUTBOUND_ALLOW', '127.0.0.1:99999', /KABAR_OUTBOUND_ALLOW/],
+    ['KABAR_OUTBOUND_ALLOW', 'http://mastodon.lan', /KABAR_OUTBOUND_ALLOW/],
   ])('refuses %s=%s with a line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -30,6 +34,18 @@ describe('configuration', () => {
     const c = loadConfig({ KABAR_X_API_URL: 'http://127.0.0.1:9/x/2/', KABAR_X_CLIENT_ID: 'id', KABAR_X_CLIENT_SECRET: 's' });
     expect(c.platformApiUrls.x).toBe('http://127.0.0.1:9/x/2');
     expect(c.platformOAuth.x).toEqual({ clientId: 'id', clientSecret: 's' });
+  });
+
+  it('reads the outbound allow list; empty by default (only public addresses)', () => {
+    expect(loadConfig({}).outboundAllow).toEqual([]);
+    expect(loadConfig({ KABAR_OUTBOUND_ALLOW: ' 127.0.0.1:4000, 10.0.0.0/8 [::1]:8443,fd00::/8,mastodon.lan:443,*.pemkot.lan' }).outboundAllow).toEqual([
+      '127.0.0.1:4000',
+      '10.0.0.0/8',
+      '[::1]:8443',
+      'fd00::/8',
+      'mastodon.lan:443',
+      '*.pemkot.lan',
+    ]);
   });
 
   it('the README lists every variable', () => {

@@ -1,4 +1,4 @@
-import { PLATFORMS, PlatformName, bool, duration, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
+import { PLATFORMS, PlatformName, bool, duration, hostList, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
 
 export interface KabarConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -39,6 +39,7 @@ export interface KabarConfig {
   stuckAfterMs: number;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  outboundAllow: string[];
   platformApiUrls: Partial<Record<PlatformName, string>>;
   platformOAuth: Partial<Record<PlatformName, PlatformOAuthConfig>>;
 }
@@ -131,9 +132,14 @@ export const ENV_VARS = {
   KABAR_WEBHOOK_URL: [
     undefined,
     url(['http', 'https']),
-    'Optional URL that receives publishing events (failed, missed, stuck, reconnect needed) as signed JSON POSTs.',
+    'Optional URL that receives publishing events (failed, missed, stuck, reconnect needed) as signed JSON POSTs. A private address must also be listed in KABAR_OUTBOUND_ALLOW.',
   ],
   KABAR_WEBHOOK_SECRET: [undefined, str, 'HMAC-SHA256 key of the webhook: header X-Kabar-Signature: sha256=<hex of the body>.'],
+  KABAR_OUTBOUND_ALLOW: [
+    '',
+    hostList,
+    'Comma-separated hosts, addresses and ranges (CIDR) that Kabar may call although they are not public: platform APIs, Mastodon instances, the webhook, media. Entries: `mastodon.lan`, `*.pemkot.lan`, `10.0.0.0/8`, `fd00::/8`, `127.0.0.1:4000`, `[::1]:4000`. Everything else on loopback, private (RFC 1918, fc00::/7), link-local and cloud metadata, CGNAT, multicast or reserved addresses is refused. The embedded default adds the sandbox.',
+  ],
 } as const;
 
 const PLATFORM_URL_DESCRIPTION =
@@ -227,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     stuckAfterMs: read(env, 'KABAR_STUCK_AFTER'),
     webhookUrl: read(env, 'KABAR_WEBHOOK_URL'),
     webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),
+    outboundAllow: read(env, 'KABAR_OUTBOUND_ALLOW'),
     platformApiUrls,
     platformOAuth,
   };

@@ -1,18 +1,24 @@
 import { KabarConfig } from '@kabar/config';
+import { allowEntryFor } from '@kabar/platforms';
 import { SandboxHandle } from '@kabar/sandbox';
 
-/** Config overrides pointing every adapter and OAuth client at a sandbox (as the embedded default does). */
+/** The outbound allow entry of a sandbox (its loopback address and port), as the embedded default adds it. */
+export function sandboxAllow(sb: SandboxHandle): string {
+  return allowEntryFor(sb.url);
+}
+
+/** Config overrides pointing every adapter and OAuth client at a sandbox and allowing its address (as the embedded default does). */
 export function sandboxOverrides(sb: SandboxHandle): Partial<KabarConfig> {
   const platformOAuth: KabarConfig['platformOAuth'] = {};
   for (const p of ['facebook', 'instagram', 'threads', 'x', 'tiktok', 'youtube'] as const) {
     platformOAuth[p] = { clientId: 'kabar-sandbox', clientSecret: 'kabar-sandbox-secret', ...sb.oauth[p] };
   }
-  return { platformApiUrls: { ...sb.apiUrls }, platformOAuth, sandbox: true };
+  return { platformApiUrls: { ...sb.apiUrls }, platformOAuth, sandbox: true, outboundAllow: [sandboxAllow(sb)] };
 }
 
-/** Sandbox environment for a spawned process (worker or app): KABAR_<PLATFORM>_API_URL and OAuth settings. */
+/** Sandbox environment for a spawned process (worker or app): KABAR_<PLATFORM>_API_URL, OAuth settings, outbound allow. */
 export function sandboxEnv(sb: SandboxHandle): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { KABAR_OUTBOUND_ALLOW: sandboxAllow(sb) };
   for (const [p, url] of Object.entries(sb.apiUrls)) env[`KABAR_${p.toUpperCase()}_API_URL`] = url;
   for (const p of ['facebook', 'instagram', 'threads', 'x', 'tiktok', 'youtube'] as const) {
     const P = p.toUpperCase();

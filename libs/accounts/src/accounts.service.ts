@@ -6,8 +6,9 @@ import { AppError, KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
 import { PLATFORM_NAMES } from '@kabar/i18n';
 import { AccessPolicy, AuditService, Principal } from '@kabar/org';
-import { AccountCredentials, isPlatformError, PlatformRegistry } from '@kabar/platforms';
+import { AccountCredentials, PlatformRegistry } from '@kabar/platforms';
 import { AccountsRepository } from './accounts.repository';
+import { platformFailure } from './platform-failure';
 import { CredentialsService } from './credentials.service';
 import { AccountDto, CreateAccountDto, ListAccountsQuery, mapAccount, ReconnectAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { SocialAccountEntity } from './entities/social-account.entity';
@@ -159,16 +160,15 @@ export class AccountsService {
     });
   }
 
-  /** Reads the account's metrics with the given token: proves it works and gives the follower count. */
+  /**
+   * Reads the account's metrics with the given token: proves it works and gives the follower count. Errors are
+   * sentences of our own: what another server answered is never passed on (it may be anything it wants to show).
+   */
   private async checkToken(creds: AccountCredentials): Promise<number | null> {
     try {
       return (await this.platforms.get(creds.platform).accountMetrics(creds)).followers;
     } catch (e) {
-      if (isPlatformError(e) && (e.kind === 'auth' || e.kind === 'rejected')) {
-        throw AppError.badRequest('accounts.tokenRejected', { platform: PLATFORM_NAMES[creds.platform], reason: e.platformMessage ?? e.kind });
-      }
-      if (isPlatformError(e)) throw new AppError(502, 'accounts.platformUnavailable', { platform: PLATFORM_NAMES[creds.platform] });
-      throw e;
+      throw platformFailure(e, creds.platform);
     }
   }
 

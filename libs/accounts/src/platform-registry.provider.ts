@@ -1,9 +1,12 @@
 import { Provider } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { PlatformRegistry, PlatformsConfig, defaultPlatformsConfig, Platform } from '@kabar/platforms';
+import { allowEntryFor, PlatformRegistry, PlatformsConfig, defaultPlatformsConfig, Platform } from '@kabar/platforms';
 
-/** The adapters' endpoints: production defaults, overridden per platform by KABAR_<PLATFORM>_* settings (or the sandbox). */
+/**
+ * The adapters' endpoints: production defaults, overridden per platform by KABAR_<PLATFORM>_* settings (or the sandbox);
+ * the outbound guard's allow list from KABAR_OUTBOUND_ALLOW.
+ */
 export function platformsConfigFrom(config: KabarConfig): PlatformsConfig {
   const base = defaultPlatformsConfig();
   const apiUrls = { ...base.apiUrls, ...config.platformApiUrls } as PlatformsConfig['apiUrls'];
@@ -18,7 +21,13 @@ export function platformsConfigFrom(config: KabarConfig): PlatformsConfig {
   }
   const pollIntervalMs = Math.max(1, config.platformPollIntervalMs ?? base.pollIntervalMs);
   const pollMaxAttempts = Math.max(1, Math.ceil((config.platformPollBudgetMs ?? base.pollIntervalMs * base.pollMaxAttempts) / pollIntervalMs));
-  return { ...base, apiUrls, oauth, clients, timeoutMs: config.platformTimeoutMs ?? base.timeoutMs, pollIntervalMs, pollMaxAttempts };
+  // media links point at Kabar itself (KABAR_PUBLIC_URL), which may be a private address: allowed for media only
+  const outbound = {
+    ...base.outbound,
+    allow: config.outboundAllow ?? [],
+    mediaAllow: [allowEntryFor(config.publicUrl ?? `http://localhost:${config.port}`)],
+  };
+  return { ...base, apiUrls, oauth, clients, timeoutMs: config.platformTimeoutMs ?? base.timeoutMs, pollIntervalMs, pollMaxAttempts, outbound };
 }
 
 export const platformRegistryProvider: Provider = {

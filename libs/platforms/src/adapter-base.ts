@@ -1,6 +1,6 @@
 import { PlatformError } from './errors';
 import { Classifier, HttpReply, HttpTransport, PlatformHttp } from './http/http-client';
-import { DownloadedMedia, downloadMedia } from './http/media';
+import { DEFAULT_MEDIA_MAX_BYTES, DownloadedMedia, downloadMedia } from './http/media';
 import { pollUntil } from './http/poll';
 import { PlatformLimits } from './limits';
 import { validateWithLimits } from './validate';
@@ -104,8 +104,11 @@ export abstract class BaseAdapter implements PlatformAdapter {
     return this.http.fail(new PlatformError({ platform: this.platform, kind, ...extra }));
   }
 
+  /** Downloads a media file, reading at most the platform's size limit for its type. */
   protected download(url: string, mimeType: string): Promise<DownloadedMedia> {
-    return downloadMedia(this.transport, this.platform, url, mimeType);
+    const media = this.limits.media;
+    const max = mimeType.startsWith('video/') ? media.maxVideoBytes : media.maxImageBytes;
+    return downloadMedia(this.transport, this.platform, url, mimeType, max ?? DEFAULT_MEDIA_MAX_BYTES);
   }
 
   protected poll<T>(check: (attempt: number) => Promise<T | undefined>): Promise<T | undefined> {

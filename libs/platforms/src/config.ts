@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_RESPONSE_BYTES } from './http/outbound-guard';
 import { PlatformsConfig } from './types';
 
 const GRAPH_VERSION = 'v23.0';
@@ -44,6 +45,7 @@ export function defaultPlatformsConfig(): PlatformsConfig {
     perAccountConcurrency: 2,
     pollIntervalMs: 2_000,
     pollMaxAttempts: 30,
+    outbound: { allow: [], maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES },
   };
 }
 

@@ -11,5 +11,20 @@ export { xWeightedLength, mastodonLength, threadsLength, textLength } from './te
 export type { CountingMode } from './text/length';
 export { pkceChallenge } from './http/oauth';
 export { redact } from './http/network-errors';
+export { classifyAddress, parseCidr, parseIp } from './http/address-class';
+export type { AddressClass } from './http/address-class';
+export { allowEntryFor, AllowListError, parseAllowEntry, parseAllowList } from './http/outbound-allow';
+export type { AllowEntry } from './http/outbound-allow';
+export {
+  createOutboundClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  guardedAgents,
+  isResponseTooLarge,
+  OUTBOUND_REFUSED,
+  outboundRefusal,
+  OutboundPolicy,
+  OutboundRefusedError,
+  RESPONSE_TOO_LARGE,
+} from './http/outbound-guard';
 export { PlatformRateLimiter } from './http/platform-rate-limiter';
 export { TELEGRAM_LATE_MS } from './telegram/telegram.adapter';

@@ -180,6 +180,19 @@ export interface OAuthEndpoints {
   tokenUrl: string;
 }
 
+/**
+ * Where Kabar may send requests. Public addresses always; loopback, private, link-local (cloud metadata),
+ * CGNAT, multicast and reserved ones only when an entry allows them (see outbound-allow.ts for the syntax).
+ */
+export interface OutboundConfig {
+  /** Operator's allow list (KABAR_OUTBOUND_ALLOW): host names, addresses, CIDR ranges, optionally with a port. */
+  allow: string[];
+  /** Also allowed for media downloads only: Kabar's own origin, which serves the media links. */
+  mediaAllow?: string[];
+  /** Longest platform answer read (default 10 MiB); media downloads are capped by the platform's media limits. */
+  maxResponseBytes?: number;
+}
+
 export interface PlatformsConfig {
   apiUrls: Record<Platform, string>;
   oauth: Record<Platform, OAuthEndpoints>;
@@ -187,6 +200,8 @@ export interface PlatformsConfig {
   perAccountConcurrency: number;
   pollIntervalMs: number;
   pollMaxAttempts: number;
+  /** Outbound address guard; absent: only public addresses. */
+  outbound?: OutboundConfig;
   /** OAuth client used by refresh() when the caller does not pass one. */
   clients?: Partial<Record<Platform, OAuthClient>>;
   /** Optional sink for redacted diagnostics; never receives tokens. */

@@ -151,7 +151,11 @@ export function describeContract(platform: Platform, opts: ContractOptions): voi
       expect(['unknown_outcome', 'transient']).toContain(err.kind); // transient if a pre-create step timed out
       expect(err.kind).not.toBe('auth');
       h.sb.store.reset();
-      const dead = new PlatformRegistry({ ...h.config, apiUrls: { ...h.config.apiUrls, [platform]: 'http://127.0.0.1:1/x' } });
+      const dead = new PlatformRegistry({
+        ...h.config,
+        apiUrls: { ...h.config.apiUrls, [platform]: 'http://127.0.0.1:1/x' },
+        outbound: { allow: [...(h.config.outbound?.allow ?? []), '127.0.0.1:1'] },
+      });
       const down = await expectError(
         dead.get(platform).publish({ ...account, instanceUrl: account.instanceUrl && 'http://127.0.0.1:1' }, opts.basic(h, tag()), { idempotencyKey: 'd' }),
       );

@@ -5,6 +5,7 @@ import { defaultPlatformsConfig } from '../src/config';
 import { PlatformRegistry } from '../src/registry';
 import { AccountCredentials, Platform, PlatformsConfig } from '../src/types';
 import { pkceChallenge } from '../src/http/oauth';
+import { allowEntryFor } from '../src/http/outbound-allow';
 
 export interface Harness {
   sb: SandboxHandle;
@@ -25,6 +26,8 @@ export async function startHarness(overrides: Partial<PlatformsConfig> = {}): Pr
     pollIntervalMs: 5,
     pollMaxAttempts: 20,
     timeoutMs: 3000,
+    // the sandbox listens on loopback: allowed like the embedded default allows it
+    outbound: { allow: [allowEntryFor(sb.url)] },
     ...overrides,
   };
   return {

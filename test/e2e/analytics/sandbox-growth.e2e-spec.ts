@@ -1,5 +1,6 @@
 import { AccountCredentials, defaultPlatformsConfig, Platform, PlatformRegistry } from '@kabar/platforms';
 import { followersAt, postMetricsAt, SandboxHandle, startSandbox } from '@kabar/sandbox';
+import { sandboxAllow } from '../../support/sandbox-config';
 
 const SEED = 4242;
 const DAY = 86_400_000;
@@ -13,7 +14,13 @@ describe('sandbox growth model read through the platform adapters over HTTP', ()
 
   beforeAll(async () => {
     sb = await startSandbox({ seed: SEED });
-    registry = new PlatformRegistry({ ...defaultPlatformsConfig(), apiUrls: sb.apiUrls, oauth: sb.oauth, timeoutMs: 3000 });
+    registry = new PlatformRegistry({
+      ...defaultPlatformsConfig(),
+      apiUrls: sb.apiUrls,
+      oauth: sb.oauth,
+      timeoutMs: 3000,
+      outbound: { allow: [sandboxAllow(sb)] },
+    });
     t0 = sb.store.now();
     anchor.at = t0;
     for (const platform of ['x', 'mastodon', 'telegram', 'instagram'] as const) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import { KabarConfig, PlatformName } from '@kabar/config';
 import { CredentialCipher, StoredCredentials } from '@kabar/accounts';
 import { deriveKey } from '@kabar/org';
+import { allowEntryFor } from '@kabar/platforms';
 import { SandboxHandle, startSandbox } from '@kabar/sandbox';
 import { demoAccountSpecs, demoFollowers } from './demo-accounts';
 import { DemoHistoryResult, seedDemoHistory } from './seed-analytics';
@@ -12,7 +13,7 @@ const OAUTH = ['facebook', 'instagram', 'threads', 'x', 'tiktok', 'youtube'] as 
 
 /**
  * The embedded default's fake platforms: one sandbox server; the adapters' URLs and OAuth clients point at it
- * (settings given explicitly still win). Returns the config the app must use.
+ * (settings given explicitly still win), and the outbound guard allows its address. Returns the config the app must use.
  */
 export async function startDemoSandbox(config: KabarConfig): Promise<{ config: KabarConfig; sandbox: SandboxHandle }> {
   // no ticker: followers and post counters follow the sandbox's growth model, continuing the demo history
@@ -20,7 +21,9 @@ export async function startDemoSandbox(config: KabarConfig): Promise<{ config: K
   const platformApiUrls = { ...sandbox.apiUrls, ...config.platformApiUrls };
   const platformOAuth = { ...config.platformOAuth };
   for (const p of OAUTH) platformOAuth[p] = { ...SANDBOX_CLIENT, ...sandbox.oauth[p], ...config.platformOAuth[p] };
-  return { config: { ...config, platformApiUrls, platformOAuth }, sandbox };
+  // the sandbox listens on loopback: the outbound guard lets exactly its address and port through
+  const outboundAllow = [...config.outboundAllow, allowEntryFor(sandbox.url)];
+  return { config: { ...config, platformApiUrls, platformOAuth, outboundAllow }, sandbox };
 }
 
 /**

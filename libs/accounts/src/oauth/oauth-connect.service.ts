@@ -5,12 +5,14 @@ import { DataSource } from 'typeorm';
 import { AppError, KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
 import { AccessPolicy, AuditService, Principal } from '@kabar/org';
-import { isPlatformError, pkceChallenge, Platform, PlatformRegistry } from '@kabar/platforms';
+import { PLATFORM_NAMES } from '@kabar/i18n';
+import { pkceChallenge, Platform, PlatformRegistry } from '@kabar/platforms';
 import { AccountsRepository } from '../accounts.repository';
 import { CredentialsService } from '../credentials.service';
 import { AccountPlatform } from '../entities/social-account.entity';
 import { OAuthStatesRepository } from './oauth-states.repository';
 import { platformsConfigFrom } from '../platform-registry.provider';
+import { platformFailure } from '../platform-failure';
 
 export const OAUTH_PLATFORMS = ['facebook', 'instagram', 'threads', 'x', 'tiktok', 'youtube'] as const;
 const SCOPES: Record<(typeof OAUTH_PLATFORMS)[number], string[]> = {
@@ -91,10 +93,9 @@ export class OAuthConnectService {
         clientSecret,
       });
     } catch (e) {
-      if (isPlatformError(e)) throw AppError.badRequest('accounts.oauthExchangeFailed', { platform, reason: e.platformMessage ?? e.kind });
-      throw e;
+      throw platformFailure(e, platform as Platform, 'accounts.oauthExchangeFailed');
     }
-    if (!tokens.externalId) throw AppError.badRequest('accounts.oauthExchangeFailed', { platform, reason: 'no account id' });
+    if (!tokens.externalId) throw AppError.badRequest('accounts.oauthExchangeFailed', { platform: PLATFORM_NAMES[platform as Platform] ?? platform });
     const existing = await this.accounts.findByExternal(platform, tokens.externalId);
     if (existing && existing.unitId !== row.unit_id) throw AppError.conflict('accounts.alreadyConnected', { platform });
     const id = existing?.id ?? randomUUID();

@@ -1,9 +1,9 @@
-import axios, { AxiosInstance, AxiosRequestConfig } from 'axios';
-import * as http from 'node:http';
-import * as https from 'node:https';
+import { AxiosInstance, AxiosRequestConfig } from 'axios';
 import { PlatformError } from '../errors';
 import { Platform, PlatformsConfig } from '../types';
+import { DEFAULT_MEDIA_MAX_BYTES } from './media';
 import { networkError, redact } from './network-errors';
+import { createOutboundClient, OutboundPolicy } from './outbound-guard';
 import { KeyedSemaphore } from './semaphore';
 
 export interface HttpReply<T = any> {
@@ -29,21 +29,27 @@ export interface SendOptions {
   secrets?: string[];
 }
 
-/** Shared transport for every adapter of one registry: keep-alive agents, timeouts, per-account limit. */
+/** Longest text kept from a platform's error message (the rest of a long answer is never shown or stored). */
+const MAX_PLATFORM_MESSAGE = 500;
+
+/**
+ * Shared transport for every adapter of one registry: keep-alive agents that refuse private addresses
+ * (outbound-guard.ts), timeouts, capped answers, no redirects, per-account limit. Media downloads use a
+ * second client with the media cap and Kabar's own origin allowed (media.ts).
+ */
 export class HttpTransport {
   readonly axios: AxiosInstance;
+  readonly media: AxiosInstance;
+  readonly policy: OutboundPolicy;
   readonly semaphore: KeyedSemaphore;
 
   constructor(readonly config: PlatformsConfig) {
-    this.axios = axios.create({
-      timeout: config.timeoutMs,
-      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 256 }),
-      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 256 }),
-      validateStatus: () => true,
-      maxRedirects: 0,
-      maxBodyLength: Infinity,
-      maxContentLength: Infinity,
-      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
+    this.policy = new OutboundPolicy(config.outbound?.allow ?? []);
+    this.axios = createOutboundClient(this.policy, { timeoutMs: config.timeoutMs, maxResponseBytes: config.outbound?.maxResponseBytes });
+    // each media download sets its own cap (the platform's limit for the file type)
+    this.media = createOutboundClient(this.policy.with(config.outbound?.mediaAllow ?? []), {
+      timeoutMs: config.timeoutMs,
+      maxResponseBytes: DEFAULT_MEDIA_MAX_BYTES,
     });
     this.semaphore = new KeyedSemaphore(config.perAccountConcurrency);
   }
@@ -66,7 +72,7 @@ export class PlatformHttp {
     const secrets = [account?.accessToken ?? '', account?.refreshToken ?? '', ...(opts.secrets ?? [])];
     const reply = await this.transport.semaphore.run(key, async () => {
       try {
-        const res = await this.transport.axios.request<T>(req);
+        const res = await this.transport.axios.request<T>({ ...req, maxRedirects: 0 });
         return { status: res.status, headers: res.headers as Record<string, unknown>, data: res.data };
       } catch (err) {
         // axios errors hold the request config (headers, URL with tokens): never rethrow them.
@@ -88,6 +94,8 @@ export class PlatformHttp {
 
   private report(err: PlatformError, secrets: string[] = []): PlatformError {
     if (secrets.length && err.platformMessage) (err as { platformMessage?: string }).platformMessage = redact(err.platformMessage, secrets);
+    if (err.platformMessage && err.platformMessage.length > MAX_PLATFORM_MESSAGE)
+      (err as { platformMessage?: string }).platformMessage = `${err.platformMessage.slice(0, MAX_PLATFORM_MESSAGE)}…`;
     this.transport.config.logger?.('platform.error', err.toJSON());
     return err;
   }
