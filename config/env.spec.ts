@@ -17,9 +17,16 @@ describe('configuration', () => {
     ['KABAR_DEFAULT_TIMEZONE', 'Mars/Olympus', /KABAR_DEFAULT_TIMEZONE must be an IANA time zone/],
     ['KABAR_PUBLISH_GRACE', 'soon', /KABAR_PUBLISH_GRACE must be a duration/],
     ['KABAR_X_API_URL', 'not a url', /KABAR_X_API_URL must be a URL/],
+    ['KABAR_MEDIA_QUOTA', 'lots', /KABAR_MEDIA_QUOTA must be a size like 500MB or 2GB/],
   ])('refuses %s=%s with a line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reads the media quota as a size: 2 GB by default, 0 for none', () => {
+    expect(loadConfig({}).mediaQuotaBytes).toBe(2 * 1024 ** 3);
+    expect(loadConfig({ KABAR_MEDIA_QUOTA: '500MB' }).mediaQuotaBytes).toBe(500 * 1024 ** 2);
+    expect(loadConfig({ KABAR_MEDIA_QUOTA: '0' }).mediaQuotaBytes).toBe(0);
   });
 
   it('never echoes a database password in an error', () => {

@@ -1,4 +1,4 @@
-import { PLATFORMS, PlatformName, bool, duration, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
+import { PLATFORMS, PlatformName, bool, byteSize, duration, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
 
 export interface KabarConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -39,6 +39,7 @@ export interface KabarConfig {
   stuckAfterMs: number;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  mediaQuotaBytes: number;
   platformApiUrls: Partial<Record<PlatformName, string>>;
   platformOAuth: Partial<Record<PlatformName, PlatformOAuthConfig>>;
 }
@@ -134,6 +135,11 @@ export const ENV_VARS = {
     'Optional URL that receives publishing events (failed, missed, stuck, reconnect needed) as signed JSON POSTs.',
   ],
   KABAR_WEBHOOK_SECRET: [undefined, str, 'HMAC-SHA256 key of the webhook: header X-Kabar-Signature: sha256=<hex of the body>.'],
+  KABAR_MEDIA_QUOTA: [
+    '2GB',
+    byteSize,
+    "Storage for each unit's media library (e.g. 500MB, 2GB, 1TB; 0: no limit). An upload that would exceed it is refused (409); deleting unused media frees space.",
+  ],
 } as const;
 
 const PLATFORM_URL_DESCRIPTION =
@@ -227,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     stuckAfterMs: read(env, 'KABAR_STUCK_AFTER'),
     webhookUrl: read(env, 'KABAR_WEBHOOK_URL'),
     webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),
+    mediaQuotaBytes: read(env, 'KABAR_MEDIA_QUOTA'),
     platformApiUrls,
     platformOAuth,
   };
