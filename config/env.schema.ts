@@ -72,6 +72,16 @@ export const duration: Parser<number> = (raw, name) => {
   return Number(m[1]) * factor;
 };
 
+/** Sizes: "2GB", "500MB", "64KB" (multiples of 1024) or plain bytes. Returned in bytes. */
+export const byteSize: Parser<number> = (raw, name) => {
+  const m = /^(\d+)\s*(B|KB|MB|GB|TB)?$/i.exec(raw.trim());
+  if (!m) throw new ConfigError(name, `must be a size like 500MB or 2GB, got "${raw}"`);
+  const unit = (m[2] ?? 'B').toUpperCase() as 'B' | 'KB' | 'MB' | 'GB' | 'TB';
+  const n = Number(m[1]) * 1024 ** ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(unit);
+  if (!Number.isSafeInteger(n)) throw new ConfigError(name, `is too large, got "${raw}"`);
+  return n;
+};
+
 export const timeZone: Parser<string> = (raw, name) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: raw });

@@ -21,9 +21,16 @@ describe('configuration', () => {
     ['KABAR_OUTBOUND_ALLOW', 'mastodon.lan,300.1.1.1', /KABAR_OUTBOUND_ALLOW .*"300\.1\.1\.1"/],
     ['KABAR_OUTBOUND_ALLOW', '127.0.0.1:99999', /KABAR_OUTBOUND_ALLOW/],
     ['KABAR_OUTBOUND_ALLOW', 'http://mastodon.lan', /KABAR_OUTBOUND_ALLOW/],
+    ['KABAR_MEDIA_QUOTA', 'lots', /KABAR_MEDIA_QUOTA must be a size like 500MB or 2GB/],
   ])('refuses %s=%s with a line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reads the media quota as a size: 2 GB by default, 0 for none', () => {
+    expect(loadConfig({}).mediaQuotaBytes).toBe(2 * 1024 ** 3);
+    expect(loadConfig({ KABAR_MEDIA_QUOTA: '500MB' }).mediaQuotaBytes).toBe(500 * 1024 ** 2);
+    expect(loadConfig({ KABAR_MEDIA_QUOTA: '0' }).mediaQuotaBytes).toBe(0);
   });
 
   it('never echoes a database password in an error', () => {

@@ -1,4 +1,4 @@
-import { PLATFORMS, PlatformName, bool, duration, hostList, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
+import { PLATFORMS, PlatformName, bool, byteSize, duration, hostList, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
 
 export interface KabarConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -40,6 +40,7 @@ export interface KabarConfig {
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
   outboundAllow: string[];
+  mediaQuotaBytes: number;
   platformApiUrls: Partial<Record<PlatformName, string>>;
   platformOAuth: Partial<Record<PlatformName, PlatformOAuthConfig>>;
 }
@@ -140,6 +141,11 @@ export const ENV_VARS = {
     hostList,
     'Comma-separated hosts, addresses and ranges (CIDR) that Kabar may call although they are not public: platform APIs, Mastodon instances, the webhook, media. Entries: `mastodon.lan`, `*.pemkot.lan`, `10.0.0.0/8`, `fd00::/8`, `127.0.0.1:4000`, `[::1]:4000`. Everything else on loopback, private (RFC 1918, fc00::/7), link-local and cloud metadata, CGNAT, multicast or reserved addresses is refused. The embedded default adds the sandbox.',
   ],
+  KABAR_MEDIA_QUOTA: [
+    '2GB',
+    byteSize,
+    "Storage for each unit's media library (e.g. 500MB, 2GB, 1TB; 0: no limit). An upload that would exceed it is refused (409); deleting unused media frees space.",
+  ],
 } as const;
 
 const PLATFORM_URL_DESCRIPTION =
@@ -234,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     webhookUrl: read(env, 'KABAR_WEBHOOK_URL'),
     webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),
     outboundAllow: read(env, 'KABAR_OUTBOUND_ALLOW'),
+    mediaQuotaBytes: read(env, 'KABAR_MEDIA_QUOTA'),
     platformApiUrls,
     platformOAuth,
   };

@@ -10,6 +10,8 @@ export class MediaEntity {
   @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) bytes: number;
   @Column({ type: 'int', nullable: true }) width: number | null;
   @Column({ type: 'int', nullable: true }) height: number | null;
+  /** Videos: length in milliseconds as the file states it (mvhd). */
+  @Column({ name: 'duration_ms', type: 'int', nullable: true }) durationMs: number | null;
   @Column({ name: 'storage_key', type: 'varchar', length: 300 }) storageKey: string;
   @Column({ name: 'original_name', type: 'varchar', length: 300 }) originalName: string;
   @Column({ type: 'varchar', length: 64 }) sha256: string;

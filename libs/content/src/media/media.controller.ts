@@ -1,17 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { pipeline } from 'stream/promises';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { v } from '@kabar/common';
 import { CurrentUser, Principal, Public, RATE_LIMITS, RateLimit } from '@kabar/org';
 import { uuidParam } from '../planner/uuid';
-import { MAX_VIDEO_BYTES, MediaItemDto, MediaService, UploadedFile as File } from './media.service';
-
-export class UploadMediaDto {
-  @ApiProperty() @IsUUID() unitId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000, v({ max: 1000 })) altText?: string;
-}
+import { StoredFile } from './media-storage';
+import { MediaItemDto, MediaService } from './media.service';
 
 export class MediaQuery {
   @ApiProperty() @IsUUID() unitId: string;
@@ -21,11 +17,13 @@ export class AltTextDto {
   @ApiProperty({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000, v({ max: 1000 })) altText: string | null;
 }
 
-function send(res: Response, mimeType: string, data: Buffer, cache: string) {
+/** Streams a stored file (a video may be a gigabyte: never read whole into memory). */
+async function send(res: Response, mimeType: string, file: StoredFile, cache: string): Promise<void> {
   res.setHeader('Content-Type', mimeType);
+  res.setHeader('Content-Length', String(file.bytes));
   res.setHeader('Cache-Control', cache);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.send(data);
+  await pipeline(file.stream, res).catch(() => res.destroy()); // the client went away, or the file could not be read
 }
 
 @ApiTags('media')
@@ -36,10 +34,16 @@ export class MediaController {
   @Post()
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, unitId: { type: 'string' }, altText: { type: 'string' } } } })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_VIDEO_BYTES, files: 1 } }))
-  upload(@CurrentUser() p: Principal, @UploadedFile() file: File | undefined, @Body() dto: UploadMediaDto): Promise<MediaItemDto> {
-    return this.media.upload(p, dto.unitId, file, dto.altText);
+  @ApiBody({
+    description: 'unitId first, then the file (streamed to disk; checked by its parser). Limits per kind and a storage quota per unit apply.',
+    schema: {
+      type: 'object',
+      required: ['unitId', 'file'],
+      properties: { unitId: { type: 'string', format: 'uuid' }, altText: { type: 'string', maxLength: 1000 }, file: { type: 'string', format: 'binary' } },
+    },
+  })
+  upload(@CurrentUser() p: Principal, @Req() req: Request): Promise<MediaItemDto> {
+    return this.media.upload(p, req);
   }
 
   @Get()
@@ -52,15 +56,15 @@ export class MediaController {
   @Public()
   @RateLimit(RATE_LIMITS.mediaPublic)
   async publicFile(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const { media, data } = await this.media.publicFile(token);
-    send(res, media.mimeType, data, 'public, max-age=300');
+    const { media, file } = await this.media.publicFile(token);
+    await send(res, media.mimeType, file, 'public, max-age=300');
   }
 
   @Get(':id/file')
   @ApiBearerAuth()
   async file(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Res() res: Response): Promise<void> {
-    const { media, data } = await this.media.file(p, id);
-    send(res, media.mimeType, data, 'private, max-age=3600');
+    const { media, file } = await this.media.file(p, id);
+    await send(res, media.mimeType, file, 'private, max-age=3600');
   }
 
   @Patch(':id')
