@@ -80,6 +80,13 @@ export const timeZone: Parser<string> = (raw, name) => {
   return raw;
 };
 
+/** An instant with its offset: "2099-06-17T10:00:00+07:00" or "…Z". */
+export const instant: Parser<Date> = (raw, name) => {
+  const t = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw.trim()) ? Date.parse(raw.trim()) : NaN;
+  if (Number.isNaN(t)) throw new ConfigError(name, `must be an ISO 8601 instant with its offset such as 2099-06-17T10:00:00+07:00, got "${raw}"`);
+  return new Date(t);
+};
+
 export const secretKey: Parser<string> = (raw, name) => {
   const buf = Buffer.from(raw, 'base64');
   if (buf.length !== 32) throw new ConfigError(name, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');

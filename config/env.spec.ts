@@ -17,6 +17,7 @@ describe('configuration', () => {
     ['KABAR_DEFAULT_TIMEZONE', 'Mars/Olympus', /KABAR_DEFAULT_TIMEZONE must be an IANA time zone/],
     ['KABAR_PUBLISH_GRACE', 'soon', /KABAR_PUBLISH_GRACE must be a duration/],
     ['KABAR_X_API_URL', 'not a url', /KABAR_X_API_URL must be a URL/],
+    ['KABAR_CLOCK_START', '2099-06-17 10:00', /KABAR_CLOCK_START must be an ISO 8601 instant with its offset/],
   ])('refuses %s=%s with a line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -30,6 +31,12 @@ describe('configuration', () => {
     const c = loadConfig({ KABAR_X_API_URL: 'http://127.0.0.1:9/x/2/', KABAR_X_CLIENT_ID: 'id', KABAR_X_CLIENT_SECRET: 's' });
     expect(c.platformApiUrls.x).toBe('http://127.0.0.1:9/x/2');
     expect(c.platformOAuth.x).toEqual({ clientId: 'id', clientSecret: 's' });
+  });
+
+  it('reads a test clock, and refuses it in production', () => {
+    expect(loadConfig({ KABAR_CLOCK_START: '2099-06-17T10:00:00+07:00' }).clockStart?.toISOString()).toBe('2099-06-17T03:00:00.000Z');
+    expect(loadConfig({}).clockStart).toBeUndefined();
+    expect(() => loadConfig({ NODE_ENV: 'production', KABAR_CLOCK_START: '2099-06-17T10:00:00Z' })).toThrow(/KABAR_CLOCK_START is for tests only/);
   });
 
   it('the README lists every variable', () => {

@@ -1,4 +1,4 @@
-import { PLATFORMS, PlatformName, bool, duration, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
+import { PLATFORMS, PlatformName, bool, duration, instant, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
 
 export interface KabarConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -36,6 +36,8 @@ export interface KabarConfig {
   webhookSecret: string | undefined;
   platformApiUrls: Partial<Record<PlatformName, string>>;
   platformOAuth: Partial<Record<PlatformName, PlatformOAuthConfig>>;
+  /** Tests only: the instant the product's calendar (Clock) starts from. */
+  clockStart: Date | undefined;
 }
 
 export interface PlatformOAuthConfig {
@@ -108,6 +110,11 @@ export const ENV_VARS = {
     'Optional URL that receives publishing events (failed, missed, stuck, reconnect needed) as signed JSON POSTs.',
   ],
   KABAR_WEBHOOK_SECRET: [undefined, str, 'HMAC-SHA256 key of the webhook: header X-Kabar-Signature: sha256=<hex of the body>.'],
+  KABAR_CLOCK_START: [
+    undefined,
+    instant,
+    'Tests only: the instant (ISO 8601 with offset) the calendar of reports and Home ("today", "this month") starts from; it then runs on. Publishing, sessions and the database keep the real time. Refused when NODE_ENV=production.',
+  ],
 } as const;
 
 const PLATFORM_URL_DESCRIPTION =
@@ -159,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     }
     if (Object.keys(entry).length) platformOAuth[p] = entry;
   }
-  return {
+  const config: KabarConfig = {
     nodeEnv: read(env, 'NODE_ENV'),
     port: read(env, 'PORT'),
     host: read(env, 'HOST'),
@@ -198,7 +205,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),
     platformApiUrls,
     platformOAuth,
+    clockStart: read(env, 'KABAR_CLOCK_START'),
   };
+  if (config.clockStart && config.nodeEnv === 'production')
+    throw new ConfigError('KABAR_CLOCK_START', 'is for tests only and is refused when NODE_ENV=production');
+  return config;
 }
 
 export { ConfigError, PLATFORMS };

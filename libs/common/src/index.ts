@@ -6,3 +6,4 @@ export * from './http/validation';
 export * from './http/i18n-validators';
 export * from './logging/json-logger';
 export * from './config/config.module';
+export * from './time/clock';
