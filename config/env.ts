@@ -50,15 +50,27 @@ export interface PlatformOAuthConfig {
 /** name → [default, parser, description]; README's configuration table is generated from this list. */
 export const ENV_VARS = {
   NODE_ENV: ['development', oneOf(['development', 'production', 'test'] as const), 'Runtime mode.'],
-  PORT: ['3000', int(1, 65535), 'HTTP port of the API (and of the whole product under `npm start`).'],
+  PORT: [
+    '3000',
+    int(1, 65535),
+    'HTTP port of the API (and of the whole product under `npm start`, which takes the next free port when this one is in use and KABAR_PUBLIC_URL is unset, and says so).',
+  ],
   HOST: ['0.0.0.0', str, 'Interface the API listens on.'],
   DATABASE_URL: [
     undefined,
     url(['postgres', 'postgresql']),
     'PostgreSQL URL. Unset: `npm start` runs an embedded PostgreSQL under KABAR_DATA_DIR. Required by `start:api` and `start:worker`.',
   ],
-  KABAR_DATA_DIR: ['./.kabar', str, 'Where the embedded PostgreSQL, the generated secret key and uploaded media are kept.'],
-  KABAR_EMBEDDED_PG_PORT: ['54329', int(1024, 65535), 'Port of the embedded PostgreSQL (loopback only).'],
+  KABAR_DATA_DIR: [
+    './.kabar',
+    str,
+    'Where the embedded PostgreSQL, its generated superuser password (postgres.password), the generated secret key and uploaded media are kept. One running Kabar per directory.',
+  ],
+  KABAR_EMBEDDED_PG_PORT: [
+    '54329',
+    int(1024, 65535),
+    'Port of the embedded PostgreSQL (loopback only); when in use by another program, the next free one (and it says so).',
+  ],
   KABAR_PUBLIC_URL: [
     undefined,
     url(['http', 'https']),
