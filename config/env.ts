@@ -36,6 +36,9 @@ export interface KabarConfig {
   webhookSecret: string | undefined;
   platformApiUrls: Partial<Record<PlatformName, string>>;
   platformOAuth: Partial<Record<PlatformName, PlatformOAuthConfig>>;
+  dbConnectTimeoutMs: number;
+  dbStatementTimeoutMs: number;
+  dbLockTimeoutMs: number;
   /** Tests only: the instant the product's calendar (Clock) starts from. */
   clockStart: Date | undefined;
 }
@@ -122,6 +125,17 @@ export const ENV_VARS = {
     'Optional URL that receives publishing events (failed, missed, stuck, reconnect needed) as signed JSON POSTs.',
   ],
   KABAR_WEBHOOK_SECRET: [undefined, str, 'HMAC-SHA256 key of the webhook: header X-Kabar-Signature: sha256=<hex of the body>.'],
+  KABAR_DB_CONNECT_TIMEOUT: [
+    '5s',
+    duration,
+    'How long a request waits for a database connection; then it answers 503 with Retry-After (database down or overloaded).',
+  ],
+  KABAR_DB_STATEMENT_TIMEOUT: [
+    '30s',
+    duration,
+    'Longest one SQL statement of the API and the worker may run (PostgreSQL statement_timeout; the client gives up a little later when the server hangs); then 503.',
+  ],
+  KABAR_DB_LOCK_TIMEOUT: ['10s', duration, 'Longest wait for a row or table lock (PostgreSQL lock_timeout); then 503.'],
   KABAR_CLOCK_START: [
     undefined,
     instant,
@@ -217,6 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),
     platformApiUrls,
     platformOAuth,
+    dbConnectTimeoutMs: read(env, 'KABAR_DB_CONNECT_TIMEOUT'),
+    dbStatementTimeoutMs: read(env, 'KABAR_DB_STATEMENT_TIMEOUT'),
+    dbLockTimeoutMs: read(env, 'KABAR_DB_LOCK_TIMEOUT'),
     clockStart: read(env, 'KABAR_CLOCK_START'),
   };
   if (config.clockStart && config.nodeEnv === 'production')

@@ -2,6 +2,7 @@ export * from './errors/app-error';
 export * from './http/request-context';
 export * from './http/request-context.middleware';
 export * from './http/all-exceptions.filter';
+export * from './http/database-errors';
 export * from './http/validation';
 export * from './http/i18n-validators';
 export * from './logging/json-logger';

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Locale, translate, hasKey } from '@kabar/i18n';
 import { AppError, ErrorDetail } from '../errors/app-error';
 import { currentContext } from './request-context';
+import { databaseUnavailable } from './database-errors';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -39,7 +40,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const locale: Locale = currentContext()?.locale ?? 'id';
     const appError = this.toAppError(exception, req);
-    if (appError.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (appError.status === 503) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (appError.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     const details = appError.details.map((d: ErrorDetail) => ({
       field: d.field,
       code: d.code,
@@ -54,7 +56,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       code: appError.key,
     };
     if (details.length) body.details = details;
-    if (appError.status === 429 && typeof appError.params.retryAfterSeconds === 'number') {
+    if ((appError.status === 429 || appError.status === 503) && typeof appError.params.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(appError.params.retryAfterSeconds));
     }
     res.status(appError.status).json(body);
@@ -73,6 +75,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return new AppError(status, DEFAULT_KEYS[status] ?? (status >= 500 ? 'errors.internal' : 'errors.badRequest'));
     }
+    const unavailable = databaseUnavailable(exception);
+    if (unavailable) return unavailable;
     const err = exception as { type?: string; status?: number };
     if (err?.type === 'entity.parse.failed') return new AppError(400, 'errors.invalidJson');
     if (err?.type === 'entity.too.large') return new AppError(413, 'errors.payloadTooLarge');
