@@ -33,6 +33,32 @@ describe('configuration', () => {
     expect(c.platformOAuth.x).toEqual({ clientId: 'id', clientSecret: 's' });
   });
 
+  it('reads KABAR_TRUST_PROXY as a hop count, false, or a list of addresses, CIDRs and presets', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ KABAR_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ KABAR_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ KABAR_TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.7 ,loopback,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'loopback',
+      'fd00::/8',
+    ]);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/2', ','])
+      expect(() => loadConfig({ KABAR_TRUST_PROXY: bad })).toThrow(/KABAR_TRUST_PROXY must be a hop count, false, or a comma-separated list/);
+  });
+
+  it('production: API docs off unless KABAR_API_DOCS=true, and an https public URL (Secure cookies)', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', KABAR_API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ KABAR_API_DOCS: 'false' }).apiDocs).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', KABAR_PUBLIC_URL: 'http://kabar.example.go.id' })).toThrow(
+      /KABAR_PUBLIC_URL must use https with NODE_ENV=production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', KABAR_PUBLIC_URL: 'https://kabar.example.go.id' }).publicUrl).toBe('https://kabar.example.go.id');
+    expect(loadConfig({ NODE_ENV: 'production', KABAR_PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe('http://localhost:3000');
+  });
+
   it('reads a test clock, and refuses it in production', () => {
     expect(loadConfig({ KABAR_CLOCK_START: '2099-06-17T10:00:00+07:00' }).clockStart?.toISOString()).toBe('2099-06-17T03:00:00.000Z');
     expect(loadConfig({}).clockStart).toBeUndefined();

@@ -1,4 +1,4 @@
-import { PLATFORMS, PlatformName, bool, duration, instant, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
+import { PLATFORMS, PlatformName, bool, duration, instant, int, oneOf, secretKey, str, timeZone, trustProxy, url, ConfigError } from './env.schema';
 
 export interface KabarConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -16,6 +16,10 @@ export interface KabarConfig {
   sandbox: boolean | undefined;
   defaultTimeZone: string;
   corsOrigins: string[];
+  /** Express `trust proxy`: hop count, false, or addresses/CIDRs/presets. */
+  trustProxy: number | false | string[];
+  /** Swagger UI at /api/docs and the document at /api/docs-json. */
+  apiDocs: boolean;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   publishGraceMs: number;
@@ -91,6 +95,12 @@ export const ENV_VARS = {
   KABAR_SANDBOX: [undefined, bool, 'Start the sandbox platform servers and seed sandbox accounts. Default: true with the embedded database, false otherwise.'],
   KABAR_DEFAULT_TIMEZONE: ['Asia/Jakarta', timeZone, 'Zone of units that set none (WIB).'],
   KABAR_CORS_ORIGINS: ['', str, 'Comma-separated origins allowed by CORS. Empty: CORS closed.'],
+  KABAR_TRUST_PROXY: [
+    'loopback',
+    trustProxy,
+    'Which reverse proxies are believed about the client address (X-Forwarded-For, for rate limits, lockouts and the audit log) and about HTTPS (X-Forwarded-Proto): a comma-separated list of addresses and CIDRs (e.g. 10.0.0.0/8,loopback), a hop count (1: the nearest one), or false (none).',
+  ],
+  KABAR_API_DOCS: [undefined, bool, 'Serve the API docs (/api/docs, /api/docs-json). Default: on, except with NODE_ENV=production.'],
   KABAR_ACCESS_TOKEN_TTL: ['15m', duration, 'Lifetime of an access token.'],
   KABAR_REFRESH_TOKEN_TTL: ['336h', duration, 'Lifetime of a refresh session (cookie).'],
   KABAR_PUBLISH_GRACE: [
@@ -211,6 +221,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    trustProxy: read(env, 'KABAR_TRUST_PROXY'),
+    apiDocs: read<boolean | undefined>(env, 'KABAR_API_DOCS') ?? read(env, 'NODE_ENV') !== 'production',
     accessTokenTtlSeconds: read<number>(env, 'KABAR_ACCESS_TOKEN_TTL') / 1000,
     refreshTokenTtlSeconds: read<number>(env, 'KABAR_REFRESH_TOKEN_TTL') / 1000,
     publishGraceMs: read(env, 'KABAR_PUBLISH_GRACE'),
@@ -236,6 +248,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     dbLockTimeoutMs: read(env, 'KABAR_DB_LOCK_TIMEOUT'),
     clockStart: read(env, 'KABAR_CLOCK_START'),
   };
+  if (config.nodeEnv === 'production' && config.publicUrl?.startsWith('http:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(config.publicUrl))
+    throw new ConfigError(
+      'KABAR_PUBLIC_URL',
+      'must use https with NODE_ENV=production: session cookies are Secure there, and browsers keep them over https only',
+    );
   if (config.clockStart && config.nodeEnv === 'production')
     throw new ConfigError('KABAR_CLOCK_START', 'is for tests only and is refused when NODE_ENV=production');
   return config;

@@ -40,7 +40,8 @@ async function main() {
     process.exit(1);
   }
   process.stdout.write(
-    `\nKabar is running at ${config.publicUrl}\n  API docs: ${config.publicUrl}/api/docs\n` +
+    `\nKabar is running at ${config.publicUrl}\n` +
+      (config.apiDocs ? `  API docs: ${config.publicUrl}/api/docs\n` : '') +
       (embedded ? `  Data: ${config.dataDir} (embedded PostgreSQL)\n` : '') +
       (demo ? `  Sandbox platforms: ${demo.sandbox.url}\n` : '') +
       '\n',

@@ -21,7 +21,7 @@ export async function createApiApp(
     bufferLogs: false,
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -45,16 +45,18 @@ export async function createApiApp(
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kabar API')
-      .setDescription('Social-media scheduling and analytics for local government')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  if (config.apiDocs) {
+    const doc = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Kabar API')
+        .setDescription('Social-media scheduling and analytics for local government')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  }
   serveWebConsole(app.getHttpAdapter().getInstance());
   return app;
 }
