@@ -3,6 +3,8 @@ export * from './http/request-context';
 export * from './http/request-context.middleware';
 export * from './http/all-exceptions.filter';
 export * from './http/database-errors';
+export * from './http/json-depth';
+export * from './http/string-rules';
 export * from './http/validation';
 export * from './http/i18n-validators';
 export * from './logging/json-logger';

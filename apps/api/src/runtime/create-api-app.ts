@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { KabarConfig } from '@kabar/config';
-import { AllExceptionsFilter, JsonLogger, createValidationPipe, requestContextMiddleware } from '@kabar/common';
+import { AllExceptionsFilter, JsonLogger, createValidationPipe, refuseDeepJson, requestContextMiddleware } from '@kabar/common';
 import { ApiModule } from '../app.module';
 import { serveWebConsole } from '../web/web-static';
 
@@ -39,7 +39,7 @@ export async function createApiApp(
   app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : { origin: false });
   app.use(cookieParser());
   app.use(requestContextMiddleware(logger));
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson() });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import { Locale, translate, hasKey } from '@kabar/i18n';
 import { AppError, ErrorDetail } from '../errors/app-error';
 import { currentContext } from './request-context';
-import { databaseUnavailable } from './database-errors';
+import { databaseRefused, databaseUnavailable } from './database-errors';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -77,9 +78,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const unavailable = databaseUnavailable(exception);
     if (unavailable) return unavailable;
+    const refused = databaseRefused(exception);
+    if (refused) {
+      this.logger.warn(`database refused a request: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return refused;
+    }
     const err = exception as { type?: string; status?: number };
     if (err?.type === 'entity.parse.failed') return new AppError(400, 'errors.invalidJson');
     if (err?.type === 'entity.too.large') return new AppError(413, 'errors.payloadTooLarge');
+    if (err?.type === 'entity.too.deep') return new AppError(400, 'errors.jsonTooDeep', { max: MAX_JSON_DEPTH });
+    if (exception instanceof RangeError && /call stack/i.test(exception.message)) return new AppError(400, 'errors.tooComplex');
     return new AppError(500, 'errors.internal');
   }
 }

@@ -32,3 +32,37 @@ export function databaseUnavailable(e: unknown): AppError | null {
     UNAVAILABLE_CODES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code) || (typeof d.message === 'string' && NETWORK_MESSAGES.test(d.message));
   return unavailable ? new AppError(503, 'errors.databaseUnavailable', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }) : null;
 }
+
+/**
+ * PostgreSQL refused what a request asked for (a value it cannot take, a reference to nothing, a missing
+ * required value): a 4xx in the caller's language rather than 500. The DTOs should catch these first; this is
+ * the net under them.
+ */
+export function databaseRefused(e: unknown): AppError | null {
+  const d = driverError(e) as { code?: string; message?: string; column?: string; detail?: string } | null;
+  const code = typeof d?.code === 'string' ? d.code : '';
+  if (!/^(22|23|54)/.test(code)) return null;
+  const field = d?.column ?? /Key \(([^)]+)\)/.exec(d?.detail ?? '')?.[1] ?? '';
+  switch (code) {
+    case '23503':
+      return /still referenced/.test(d?.detail ?? d?.message ?? '')
+        ? new AppError(409, 'errors.stillReferenced')
+        : new AppError(400, 'errors.referenceMissing', { field });
+    case '23505':
+      return new AppError(409, 'errors.conflict');
+    case '23502':
+      return new AppError(400, 'errors.valueRequired', { field });
+    case '22001':
+      return new AppError(400, 'errors.valueTooLong', { field });
+    case '22003':
+      return new AppError(400, 'errors.numberOutOfRange');
+    case '22021':
+    case '22P05':
+      return new AppError(400, 'errors.invalidCharacters');
+    case '54001':
+    case '54000':
+      return new AppError(400, 'errors.tooComplex');
+  }
+  // other data exceptions (22P02 invalid text for its type, 22007/22008 dates, 2201W/2201X limits, …) and 23514 checks
+  return new AppError(400, 'errors.invalidValue');
+}
