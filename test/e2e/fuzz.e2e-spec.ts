@@ -113,6 +113,9 @@ describe('fuzz: malformed requests to every operation never answer 5xx', () => {
     const campaign = await as('POST', '/api/v1/campaigns', { unitId: kelurahan, name: 'Kampanye uji fuzz' });
     expect(campaign.status).toBe(201);
     expectError(await as('PATCH', `/api/v1/campaigns/${campaign.body.id}`, { name: null }, 'id'), 400, /name \(Tidak boleh kosong \(null\)\.\)/);
+    // where the API documents null (nullable), null still clears the value
+    const cleared = await as('PATCH', `/api/v1/campaigns/${campaign.body.id}`, { programId: null });
+    expect([cleared.status, cleared.body.programId]).toEqual([200, null]);
     // a page past any integer
     expectError(await as('GET', '/api/v1/posts?page=99999999999999999999'), 400, /page \(The number is too large\.\)/);
   });
