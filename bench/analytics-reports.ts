@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@kabar/config';
+import { Clock } from '@kabar/common';
 import { AccessPolicy, Principal, UnitEntity, UnitsRepository } from '@kabar/org';
 import { GrowthReportsService, ReportScope } from '@kabar/analytics';
 import { SeededCity } from './analytics-seed';
@@ -13,7 +14,7 @@ export interface BenchReportQueries {
 export function reportQueries(ds: DataSource, city: SeededCity): BenchReportQueries {
   const units = new UnitsRepository(ds.getRepository(UnitEntity));
   const scope = new ReportScope(ds, new AccessPolicy(units), units, { ...loadConfig({}), defaultTimeZone: 'Asia/Jakarta' });
-  const reports = new GrowthReportsService(ds, scope);
+  const reports = new GrowthReportsService(ds, scope, new Clock());
   const cityAdmin: Principal = {
     userId: '00000000-0000-0000-0000-000000000000',
     email: 'bench@kabar',

@@ -1,8 +1,9 @@
-import { isIP } from 'net';
 /**
  * Every setting Kabar reads, with its default. Nothing outside this folder reads process.env.
  * A bad value stops the start with one line naming the variable (see ConfigError).
  */
+import { isIP } from 'net';
+
 export const PLATFORMS = ['facebook', 'instagram', 'x', 'telegram', 'mastodon', 'tiktok', 'youtube', 'threads'] as const;
 export type PlatformName = (typeof PLATFORMS)[number];
 
@@ -89,6 +90,43 @@ export const timeZone: Parser<string> = (raw, name) => {
     throw new ConfigError(name, `must be an IANA time zone such as Asia/Jakarta, got "${raw}"`);
   }
   return raw;
+};
+
+/** An instant with its offset: "2099-06-17T10:00:00+07:00" or "…Z". */
+export const instant: Parser<Date> = (raw, name) => {
+  const t = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw.trim()) ? Date.parse(raw.trim()) : NaN;
+  if (Number.isNaN(t)) throw new ConfigError(name, `must be an ISO 8601 instant with its offset such as 2099-06-17T10:00:00+07:00, got "${raw}"`);
+  return new Date(t);
+};
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Express's `trust proxy`: a hop count ("1"), "false" (trust none), or a comma-separated list of proxy
+ * addresses, CIDRs and the presets loopback, linklocal, uniquelocal. "true" (trust anyone) is refused: any
+ * client could then choose its own address.
+ */
+export const trustProxy: Parser<number | false | string[]> = (raw, name) => {
+  const v = raw.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'false') return false;
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.find((entry) => {
+    if (PROXY_PRESETS.includes(entry)) return false;
+    const [addr, bits, ...rest] = entry.split('/');
+    const family = isIP(addr);
+    if (!family || rest.length) return true;
+    return bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128));
+  });
+  if (!list.length || bad !== undefined)
+    throw new ConfigError(
+      name,
+      `must be a hop count, false, or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal; got "${bad ?? raw}"`,
+    );
+  return list;
 };
 
 export const secretKey: Parser<string> = (raw, name) => {

@@ -22,6 +22,7 @@ describe('configuration', () => {
     ['KABAR_OUTBOUND_ALLOW', '127.0.0.1:99999', /KABAR_OUTBOUND_ALLOW/],
     ['KABAR_OUTBOUND_ALLOW', 'http://mastodon.lan', /KABAR_OUTBOUND_ALLOW/],
     ['KABAR_MEDIA_QUOTA', 'lots', /KABAR_MEDIA_QUOTA must be a size like 500MB or 2GB/],
+    ['KABAR_CLOCK_START', '2099-06-17 10:00', /KABAR_CLOCK_START must be an ISO 8601 instant with its offset/],
   ])('refuses %s=%s with a line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -53,6 +54,38 @@ describe('configuration', () => {
       'mastodon.lan:443',
       '*.pemkot.lan',
     ]);
+  });
+
+  it('reads KABAR_TRUST_PROXY as a hop count, false, or a list of addresses, CIDRs and presets', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ KABAR_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ KABAR_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ KABAR_TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.7 ,loopback,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'loopback',
+      'fd00::/8',
+    ]);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/2', ','])
+      expect(() => loadConfig({ KABAR_TRUST_PROXY: bad })).toThrow(/KABAR_TRUST_PROXY must be a hop count, false, or a comma-separated list/);
+  });
+
+  it('production: API docs off unless KABAR_API_DOCS=true, and an https public URL (Secure cookies)', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', KABAR_API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ KABAR_API_DOCS: 'false' }).apiDocs).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', KABAR_PUBLIC_URL: 'http://kabar.example.go.id' })).toThrow(
+      /KABAR_PUBLIC_URL must use https with NODE_ENV=production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', KABAR_PUBLIC_URL: 'https://kabar.example.go.id' }).publicUrl).toBe('https://kabar.example.go.id');
+    expect(loadConfig({ NODE_ENV: 'production', KABAR_PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('reads a test clock, and refuses it in production', () => {
+    expect(loadConfig({ KABAR_CLOCK_START: '2099-06-17T10:00:00+07:00' }).clockStart?.toISOString()).toBe('2099-06-17T03:00:00.000Z');
+    expect(loadConfig({}).clockStart).toBeUndefined();
+    expect(() => loadConfig({ NODE_ENV: 'production', KABAR_CLOCK_START: '2099-06-17T10:00:00Z' })).toThrow(/KABAR_CLOCK_START is for tests only/);
   });
 
   it('the README lists every variable', () => {

@@ -1,4 +1,4 @@
-import { PLATFORMS, PlatformName, bool, byteSize, duration, hostList, int, oneOf, secretKey, str, timeZone, url, ConfigError } from './env.schema';
+import { PLATFORMS, PlatformName, bool, byteSize, duration, hostList, instant, int, oneOf, secretKey, str, timeZone, trustProxy, url, ConfigError } from './env.schema';
 
 export interface KabarConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -16,6 +16,10 @@ export interface KabarConfig {
   sandbox: boolean | undefined;
   defaultTimeZone: string;
   corsOrigins: string[];
+  /** Express `trust proxy`: hop count, false, or addresses/CIDRs/presets. */
+  trustProxy: number | false | string[];
+  /** Swagger UI at /api/docs and the document at /api/docs-json. */
+  apiDocs: boolean;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   publishGraceMs: number;
@@ -43,6 +47,11 @@ export interface KabarConfig {
   mediaQuotaBytes: number;
   platformApiUrls: Partial<Record<PlatformName, string>>;
   platformOAuth: Partial<Record<PlatformName, PlatformOAuthConfig>>;
+  dbConnectTimeoutMs: number;
+  dbStatementTimeoutMs: number;
+  dbLockTimeoutMs: number;
+  /** Tests only: the instant the product's calendar (Clock) starts from. */
+  clockStart: Date | undefined;
 }
 
 export interface PlatformOAuthConfig {
@@ -55,15 +64,27 @@ export interface PlatformOAuthConfig {
 /** name → [default, parser, description]; README's configuration table is generated from this list. */
 export const ENV_VARS = {
   NODE_ENV: ['development', oneOf(['development', 'production', 'test'] as const), 'Runtime mode.'],
-  PORT: ['3000', int(1, 65535), 'HTTP port of the API (and of the whole product under `npm start`).'],
+  PORT: [
+    '3000',
+    int(1, 65535),
+    'HTTP port of the API (and of the whole product under `npm start`, which takes the next free port when this one is in use and KABAR_PUBLIC_URL is unset, and says so).',
+  ],
   HOST: ['0.0.0.0', str, 'Interface the API listens on.'],
   DATABASE_URL: [
     undefined,
     url(['postgres', 'postgresql']),
     'PostgreSQL URL. Unset: `npm start` runs an embedded PostgreSQL under KABAR_DATA_DIR. Required by `start:api` and `start:worker`.',
   ],
-  KABAR_DATA_DIR: ['./.kabar', str, 'Where the embedded PostgreSQL, the generated secret key and uploaded media are kept.'],
-  KABAR_EMBEDDED_PG_PORT: ['54329', int(1024, 65535), 'Port of the embedded PostgreSQL (loopback only).'],
+  KABAR_DATA_DIR: [
+    './.kabar',
+    str,
+    'Where the embedded PostgreSQL, its generated superuser password (postgres.password), the generated secret key and uploaded media are kept. One running Kabar per directory.',
+  ],
+  KABAR_EMBEDDED_PG_PORT: [
+    '54329',
+    int(1024, 65535),
+    'Port of the embedded PostgreSQL (loopback only); when in use by another program, the next free one (and it says so).',
+  ],
   KABAR_PUBLIC_URL: [
     undefined,
     url(['http', 'https']),
@@ -81,6 +102,12 @@ export const ENV_VARS = {
   KABAR_SANDBOX: [undefined, bool, 'Start the sandbox platform servers and seed sandbox accounts. Default: true with the embedded database, false otherwise.'],
   KABAR_DEFAULT_TIMEZONE: ['Asia/Jakarta', timeZone, 'Zone of units that set none (WIB).'],
   KABAR_CORS_ORIGINS: ['', str, 'Comma-separated origins allowed by CORS. Empty: CORS closed.'],
+  KABAR_TRUST_PROXY: [
+    'loopback',
+    trustProxy,
+    'Which reverse proxies are believed about the client address (X-Forwarded-For, for rate limits, lockouts and the audit log) and about HTTPS (X-Forwarded-Proto): a comma-separated list of addresses and CIDRs (e.g. 10.0.0.0/8,loopback), a hop count (1: the nearest one), or false (none).',
+  ],
+  KABAR_API_DOCS: [undefined, bool, 'Serve the API docs (/api/docs, /api/docs-json). Default: on, except with NODE_ENV=production.'],
   KABAR_ACCESS_TOKEN_TTL: ['15m', duration, 'Lifetime of an access token.'],
   KABAR_REFRESH_TOKEN_TTL: ['336h', duration, 'Lifetime of a refresh session (cookie).'],
   KABAR_PUBLISH_GRACE: [
@@ -146,6 +173,22 @@ export const ENV_VARS = {
     byteSize,
     "Storage for each unit's media library (e.g. 500MB, 2GB, 1TB; 0: no limit). An upload that would exceed it is refused (409); deleting unused media frees space.",
   ],
+  KABAR_DB_CONNECT_TIMEOUT: [
+    '5s',
+    duration,
+    'How long a request waits for a database connection; then it answers 503 with Retry-After (database down or overloaded).',
+  ],
+  KABAR_DB_STATEMENT_TIMEOUT: [
+    '30s',
+    duration,
+    'Longest one SQL statement of the API and the worker may run (PostgreSQL statement_timeout; the client gives up a little later when the server hangs); then 503.',
+  ],
+  KABAR_DB_LOCK_TIMEOUT: ['10s', duration, 'Longest wait for a row or table lock (PostgreSQL lock_timeout); then 503.'],
+  KABAR_CLOCK_START: [
+    undefined,
+    instant,
+    'Tests only: the instant (ISO 8601 with offset) the calendar of reports and Home ("today", "this month") starts from; it then runs on. Publishing, sessions and the database keep the real time. Refused when NODE_ENV=production.',
+  ],
 } as const;
 
 const PLATFORM_URL_DESCRIPTION =
@@ -197,7 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     }
     if (Object.keys(entry).length) platformOAuth[p] = entry;
   }
-  return {
+  const config: KabarConfig = {
     nodeEnv: read(env, 'NODE_ENV'),
     port: read(env, 'PORT'),
     host: read(env, 'HOST'),
@@ -216,6 +259,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    trustProxy: read(env, 'KABAR_TRUST_PROXY'),
+    apiDocs: read<boolean | undefined>(env, 'KABAR_API_DOCS') ?? read(env, 'NODE_ENV') !== 'production',
     accessTokenTtlSeconds: read<number>(env, 'KABAR_ACCESS_TOKEN_TTL') / 1000,
     refreshTokenTtlSeconds: read<number>(env, 'KABAR_REFRESH_TOKEN_TTL') / 1000,
     publishGraceMs: read(env, 'KABAR_PUBLISH_GRACE'),
@@ -243,7 +288,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     mediaQuotaBytes: read(env, 'KABAR_MEDIA_QUOTA'),
     platformApiUrls,
     platformOAuth,
+    dbConnectTimeoutMs: read(env, 'KABAR_DB_CONNECT_TIMEOUT'),
+    dbStatementTimeoutMs: read(env, 'KABAR_DB_STATEMENT_TIMEOUT'),
+    dbLockTimeoutMs: read(env, 'KABAR_DB_LOCK_TIMEOUT'),
+    clockStart: read(env, 'KABAR_CLOCK_START'),
   };
+  if (config.nodeEnv === 'production' && config.publicUrl?.startsWith('http:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(config.publicUrl))
+    throw new ConfigError(
+      'KABAR_PUBLIC_URL',
+      'must use https with NODE_ENV=production: session cookies are Secure there, and browsers keep them over https only',
+    );
+  if (config.clockStart && config.nodeEnv === 'production')
+    throw new ConfigError('KABAR_CLOCK_START', 'is for tests only and is refused when NODE_ENV=production');
+  return config;
 }
 
 export { ConfigError, PLATFORMS };

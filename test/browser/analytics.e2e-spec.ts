@@ -29,7 +29,7 @@ describeBrowser('analytics pages (Chromium)', () => {
   });
 
   async function logIn(user: { email: string; password: string }, options: Parameters<AnalyticsBrowserApp['browser']['newContext']>[0] = {}): Promise<Page> {
-    const context = await ctx.browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true, ...options });
+    const context = await ctx.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true, ...options });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);

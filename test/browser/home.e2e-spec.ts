@@ -15,7 +15,7 @@ describeBrowser('Home page per role (Chromium)', () => {
   afterAll(() => ctx?.close());
 
   async function openHome(user: { email: string; password: string }): Promise<Page> {
-    const page = await (await ctx.browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' })).newPage();
+    const page = await (await ctx.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' })).newPage();
     page.setDefaultTimeout(15_000);
     await loginInBrowser(page, ctx.app.baseUrl, user.email, user.password);
     await page.getByRole('heading', { name: 'Selamat datang di Kabar' }).waitFor();

@@ -1,10 +1,11 @@
 import { randomUUID } from 'crypto';
-import { Browser } from 'playwright-core';
+import { Browser, BrowserContext } from 'playwright-core';
 import { Pool, PoolClient } from 'pg';
 import { CredentialCipher } from '@kabar/accounts';
 import { ensureMonthPartitions, ingestPostMetrics, ingestSnapshots, PostMetricRow, Queryable, SnapshotRow } from '@kabar/analytics';
 import { deriveKey, hashPassword } from '@kabar/org';
 import { launchBrowser } from './browser';
+import { FIXED_NOW } from './fixed-clock';
 import { SpawnedApp, freePort, spawnApp } from './spawn-app';
 import { createTestDatabase } from './test-database';
 
@@ -15,14 +16,22 @@ const HISTORY_DAYS = 70;
 /** Days (ago) on which Batu Tulis's Instagram has no reading: the chart must show a gap there. */
 export const GAP_DAYS = [20, 19, 18, 17];
 
+/** "Now" for the product, the browser and the fixtures of these tests (see fixed-clock.ts). */
+export const NOW = FIXED_NOW;
+
 export interface AnalyticsBrowserApp {
   app: SpawnedApp;
   browser: Browser;
   db: Pool;
+  /** A browser context whose Date reads NOW. */
+  newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-/** The built product on a database of its own (its URL kept, to seed analytics), plus a headless Chromium. */
+/**
+ * The built product on a database of its own (its URL kept, to seed analytics), plus a headless Chromium;
+ * the product's calendar and the browser's Date both read NOW.
+ */
 export async function startAnalyticsBrowserApp(): Promise<AnalyticsBrowserApp> {
   const tdb = await createTestDatabase();
   const port = await freePort();
@@ -34,6 +43,7 @@ export async function startAnalyticsBrowserApp(): Promise<AnalyticsBrowserApp> {
     KABAR_SEED_DEMO: 'true',
     KABAR_ADMIN_EMAIL: 'admin.analitik@kabar.test',
     KABAR_ADMIN_PASSWORD: 'kata-sandi-admin-analitik-1',
+    KABAR_CLOCK_START: NOW.toISOString(),
   });
   const db = new Pool({ connectionString: tdb.url, max: 3 });
   const browser = await launchBrowser();
@@ -41,6 +51,11 @@ export async function startAnalyticsBrowserApp(): Promise<AnalyticsBrowserApp> {
     app,
     browser,
     db,
+    newContext: async (options) => {
+      const context = await browser.newContext(options);
+      await context.clock.setFixedTime(NOW);
+      return context;
+    },
     close: async () => {
       await browser.close();
       await app.stop();
@@ -71,9 +86,9 @@ export interface AnalyticsWorld {
   awaitingReview: number;
 }
 
-/** The local day (WIB) `daysAgo` days before today, at `hour`:00 WIB, as an instant. */
+/** The local day (WIB) `daysAgo` days before NOW's, at `hour`:00 WIB, as an instant. */
 function wibAt(daysAgo: number, hour: number): Date {
-  const today = Math.floor((Date.now() + WIB) / DAY) * DAY;
+  const today = Math.floor((NOW.getTime() + WIB) / DAY) * DAY;
   return new Date(today - daysAgo * DAY + hour * 3_600_000 - WIB);
 }
 
@@ -164,12 +179,12 @@ async function createPost(db: Pool, s: PostSpec): Promise<{ postId: string; targ
   return { postId, targetId };
 }
 
-/** A straight line of daily readings from `first` (HISTORY_DAYS ago) to `last` (today), minus `skip` days. */
+/** A straight line of daily readings from `first` (HISTORY_DAYS ago) to `last` (a minute before NOW), minus `skip` days. */
 function series(accountId: string, first: number, last: number, skip: number[] = []): SnapshotRow[] {
   const rows: SnapshotRow[] = [];
   for (let ago = HISTORY_DAYS; ago >= 0; ago--) {
     if (skip.includes(ago)) continue;
-    const at = ago === 0 ? new Date(Date.now() - 60_000) : wibAt(ago, 12);
+    const at = ago === 0 ? new Date(NOW.getTime() - 60_000) : wibAt(ago, 12);
     rows.push({ accountId, at, followers: Math.round(first + ((last - first) * (HISTORY_DAYS - ago)) / HISTORY_DAYS) });
   }
   return rows;
@@ -200,7 +215,7 @@ export async function seedAnalyticsWorld(db: Pool): Promise<AnalyticsWorld> {
   const cIg = await createAccount(db, c.id, 'instagram', 'kel.ketiga');
 
   const from = new Date(wibAt(HISTORY_DAYS + 31, 0));
-  const to = new Date(Date.now() + 40 * DAY);
+  const to = new Date(NOW.getTime() + 40 * DAY);
   for (const table of ['account_snapshots', 'post_metrics'] as const) await ensureMonthPartitions(queryable(db), table, from, to);
   await inTransaction(db, (q) => ingestSnapshots(q, [...series(aIg, 4000, 5000, GAP_DAYS), ...series(bIg, 7800, 8000), ...series(cIg, 2000, 3000)]));
 
@@ -234,7 +249,7 @@ export async function seedAnalyticsWorld(db: Pool): Promise<AnalyticsWorld> {
     text: scheduledText,
     postStatus: 'scheduled',
     targetStatus: 'scheduled',
-    at: new Date(Date.now() + 2 * DAY),
+    at: new Date(NOW.getTime() + 2 * DAY),
   });
   const failedText = 'Jadwal posyandu bulan Desember';
   await createPost(db, { unitId: a.id, accountId: aTg, platform: 'telegram', text: failedText, postStatus: 'failed', targetStatus: 'failed', at: wibAt(1, 9) });
@@ -245,7 +260,7 @@ export async function seedAnalyticsWorld(db: Pool): Promise<AnalyticsWorld> {
       platform: 'instagram',
       text,
       postStatus: 'in_review',
-      at: new Date(Date.now() + 3 * DAY),
+      at: new Date(NOW.getTime() + 3 * DAY),
       authorId: kelurahanAdmin.id,
     });
   const {

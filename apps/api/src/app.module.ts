@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { KabarConfig } from '@kabar/config';
-import { DatabaseModule } from '@kabar/database';
+import { DatabaseModule, DatabaseTimeouts } from '@kabar/database';
 import { OrgModule } from '@kabar/org';
 import { AccountsModule } from '@kabar/accounts';
 import { ContentModule } from '@kabar/content';
@@ -19,7 +19,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl, opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10),
+        DatabaseModule.forRoot(databaseUrl, opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10, databaseTimeouts(config)),
         OrgModule,
         AccountsModule,
         ContentModule,
@@ -30,4 +30,8 @@ export class ApiModule {
       controllers: [HealthController],
     };
   }
+}
+
+export function databaseTimeouts(config: KabarConfig): DatabaseTimeouts {
+  return { connectMs: config.dbConnectTimeoutMs, statementMs: config.dbStatementTimeoutMs, lockMs: config.dbLockTimeoutMs };
 }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { JsonLogger } from '@kabar/common';
+import { EmbeddedDatabase } from '@kabar/database';
+import { describeStartError } from './runtime/describe-start-error';
 import { loadConfigOrExit, prepareRuntime } from './runtime/prepare-runtime';
 import { createApiApp } from './runtime/create-api-app';
 import { seedDemo } from './runtime/seed-demo';
@@ -12,12 +14,16 @@ import { withDataSource } from './runtime/with-data-source';
  * `node dist/apps/api/src/main.js`        → the API alone (production; needs DATABASE_URL).
  * `node dist/apps/api/src/main.js --all`  → api + worker in one process, embedded PostgreSQL by default (`npm start`).
  */
+/** The embedded PostgreSQL this process started, stopped on any failure after it. */
+let embeddedDb: EmbeddedDatabase | undefined;
+
 async function main() {
   const all = process.argv.includes('--all');
   const config0 = loadConfigOrExit();
   const logger = new JsonLogger(config0.logLevel);
   const prepared = await prepareRuntime(config0, { allowEmbedded: all, role: 'start:api' });
   const { databaseUrl, embedded } = prepared;
+  embeddedDb = embedded;
   const demo = all && prepared.config.sandbox ? await startDemoSandbox(prepared.config) : undefined;
   const config = demo?.config ?? prepared.config;
   if (config.seedDemo) await seedDemo(config, databaseUrl);
@@ -28,13 +34,14 @@ async function main() {
   try {
     await app.listen(config.port, config.host);
   } catch (e) {
-    process.stderr.write(`kabar: cannot listen on ${config.host}:${config.port}: ${(e as Error).message}\n`);
+    process.stderr.write(`kabar: cannot listen on ${config.host}:${config.port}: ${describeStartError(e)}\n`);
     await app.close();
     await embedded?.stop();
     process.exit(1);
   }
   process.stdout.write(
-    `\nKabar is running at ${config.publicUrl}\n  API docs: ${config.publicUrl}/api/docs\n` +
+    `\nKabar is running at ${config.publicUrl}\n` +
+      (config.apiDocs ? `  API docs: ${config.publicUrl}/api/docs\n` : '') +
       (embedded ? `  Data: ${config.dataDir} (embedded PostgreSQL)\n` : '') +
       (demo ? `  Sandbox platforms: ${demo.sandbox.url}\n` : '') +
       '\n',
@@ -47,7 +54,8 @@ async function main() {
   });
 }
 
-main().catch((e) => {
-  process.stderr.write(`kabar: ${(e as Error).stack ?? String(e)}\n`);
+main().catch(async (e) => {
+  process.stderr.write(`kabar: ${describeStartError(e)}\n`);
+  await embeddedDb?.stop().catch(() => undefined);
   process.exit(1);
 });

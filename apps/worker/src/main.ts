@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { JsonLogger } from '@kabar/common';
+import { describeStartError } from '../../api/src/runtime/describe-start-error';
 import { loadConfigOrExit, prepareRuntime } from '../../api/src/runtime/prepare-runtime';
 import { onShutdown } from '../../api/src/runtime/shutdown';
 import { startWorker } from './start-worker';
@@ -14,6 +15,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  process.stderr.write(`kabar: ${(e as Error).stack ?? String(e)}\n`);
+  process.stderr.write(`kabar: ${describeStartError(e)}\n`);
   process.exit(1);
 });

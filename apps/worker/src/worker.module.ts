@@ -12,7 +12,11 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl, Math.min(16, Math.max(4, config.workerConcurrency + 2))),
+        DatabaseModule.forRoot(databaseUrl, Math.min(16, Math.max(4, config.workerConcurrency + 2)), {
+          connectMs: config.dbConnectTimeoutMs,
+          statementMs: config.dbStatementTimeoutMs,
+          lockMs: config.dbLockTimeoutMs,
+        }),
         WorkerFeaturesModule,
       ],
     };

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { DatabaseTimeouts, dataSourceOptions, poolTimeouts } from './data-source-options';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
@@ -8,7 +8,8 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string, poolSize = 10): DynamicModule {
+  /** `timeouts`: what a request waits for a connection, a statement, a lock (the API answers 503 past them). */
+  static forRoot(url: string, poolSize = 10, timeouts?: DatabaseTimeouts): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -16,7 +17,7 @@ export class DatabaseModule {
           ...dataSourceOptions(url),
           autoLoadEntities: true,
           migrationsRun: false,
-          extra: { max: poolSize, application_name: 'kabar' },
+          extra: { max: poolSize, application_name: 'kabar', ...(timeouts ? poolTimeouts(timeouts) : {}) },
         }),
       ],
       providers: [{ provide: DATABASE_URL, useValue: url }],

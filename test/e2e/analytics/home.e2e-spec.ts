@@ -1,7 +1,11 @@
+import { FIXED_NOW } from '../../support/fixed-clock';
 import { http } from '../../support/http';
 import { TestApp, startTestApp } from '../../support/test-app';
 import { userWithRole } from '../../support/users';
 import { BATU_TULIS, BOGOR_SELATAN, BONDONGAN, seedReportsScenario } from '../../support/analytics-fixtures';
+
+/** A post scheduled two weeks after the fixed clock's now. */
+const NEXT_AT = new Date(FIXED_NOW.getTime() + 14 * 86_400_000).toISOString();
 
 describe('GET /api/v1/home', () => {
   let t: TestApp;
@@ -12,18 +16,18 @@ describe('GET /api/v1/home', () => {
   const home = (token: string) => http(t.baseUrl, 'GET', '/api/v1/home', { token });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ clockStart: FIXED_NOW });
     s = await seedReportsScenario(t);
     admin = await userWithRole(t, { unitCode: BATU_TULIS, role: 'admin' });
     reviewer = await userWithRole(t, { unitCode: BOGOR_SELATAN, role: 'reviewer' });
-    // this month: one reading today for a1 (1300); the last day before the month is 2 March 2026 (1250)
-    await s.f.snapshots([[s.a1.id, new Date().toISOString(), 1300]]);
+    // this month (the fixed clock's): one reading today for a1 (1300); the last day before the month is 2 March 2026 (1250)
+    await s.f.snapshots([[s.a1.id, FIXED_NOW.toISOString(), 1300]]);
     scheduled = await s.f.post({
       unitCode: BATU_TULIS,
       accountIds: [s.a1.id],
       status: 'scheduled',
       targetStatus: 'scheduled',
-      scheduledAt: '2030-01-02T02:00:00Z',
+      scheduledAt: NEXT_AT,
       excerpt: 'Kerja bakti Minggu pagi',
     });
     await s.f.post({ unitCode: BATU_TULIS, accountIds: [s.a1.id], status: 'partially_failed', targetStatus: 'failed', excerpt: 'Gagal terkirim' });
@@ -38,7 +42,7 @@ describe('GET /api/v1/home', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       accounts: [{ id: s.a1.id, handle: 'batutulis', platform: 'instagram', status: 'active', followers: 1300, unitName: 'Batu Tulis' }],
-      nextScheduled: [{ postId: scheduled, excerpt: 'Kerja bakti Minggu pagi', scheduledAt: '2030-01-02T02:00:00.000Z', platforms: ['instagram'] }],
+      nextScheduled: [{ postId: scheduled, excerpt: 'Kerja bakti Minggu pagi', scheduledAt: NEXT_AT, platforms: ['instagram'] }],
       problems: { failed: 1, missed: 0, held: 0, needsReconnect: 0 },
       awaitingReview: 0,
       growthThisMonth: { followers: 1300, netNew: 50, growthPct: 4 },

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { KabarConfig } from '@kabar/config';
-import { AllExceptionsFilter, JsonLogger, createValidationPipe, requestContextMiddleware } from '@kabar/common';
+import { AllExceptionsFilter, JsonLogger, createValidationPipe, refuseDeepJson, requestContextMiddleware } from '@kabar/common';
 import { ApiModule } from '../app.module';
 import { serveWebConsole } from '../web/web-static';
 
@@ -21,7 +21,7 @@ export async function createApiApp(
     bufferLogs: false,
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -39,22 +39,24 @@ export async function createApiApp(
   app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : { origin: false });
   app.use(cookieParser());
   app.use(requestContextMiddleware(logger));
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson() });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kabar API')
-      .setDescription('Social-media scheduling and analytics for local government')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  if (config.apiDocs) {
+    const doc = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Kabar API')
+        .setDescription('Social-media scheduling and analytics for local government')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  }
   serveWebConsole(app.getHttpAdapter().getInstance());
   return app;
 }

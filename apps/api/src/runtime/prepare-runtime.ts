@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { ConfigError, KabarConfig, loadConfig } from '@kabar/config';
-import { EmbeddedDatabase, runMigrations, startEmbeddedPostgres } from '@kabar/database';
+import { EmbeddedDatabase, EmbeddedStartError, firstFreePort, runMigrations, startEmbeddedPostgres } from '@kabar/database';
 import { ensureSecretKey } from './secret-key';
 
 export interface Runtime {
@@ -34,8 +34,9 @@ export async function prepareRuntime(config: KabarConfig, opts: { allowEmbedded:
       process.stderr.write(`kabar: Invalid configuration: DATABASE_URL is required for ${opts.role} (the embedded PostgreSQL runs only under \`npm start\`)\n`);
       process.exit(1);
     }
-    embedded = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort, database: 'kabar' });
+    embedded = await startEmbedded(config);
     databaseUrl = embedded.url;
+    config = await freeHttpPort(config);
     config = {
       ...config,
       secretKey: config.secretKey ?? ensureSecretKey(config.dataDir),
@@ -53,4 +54,37 @@ export async function prepareRuntime(config: KabarConfig, opts: { allowEmbedded:
   config = { ...config, publicUrl: config.publicUrl ?? `http://localhost:${config.port}` };
   await runMigrations(databaseUrl);
   return { config, databaseUrl, embedded };
+}
+
+/** One line on stdout for what a start repaired or changed. */
+function notice(sentence: string) {
+  process.stdout.write(`kabar: ${sentence}\n`);
+}
+
+/** The embedded PostgreSQL under KABAR_DATA_DIR; what stops it is said in one sentence, then the process exits. */
+async function startEmbedded(config: KabarConfig): Promise<EmbeddedDatabase> {
+  try {
+    return await startEmbeddedPostgres({
+      dir: path.join(config.dataDir, 'pg'),
+      port: config.embeddedPgPort,
+      database: 'kabar',
+      notice: (s) => notice(s.replace(/^(Port \d+) is in use/, '$1 (KABAR_EMBEDDED_PG_PORT) is in use')),
+    });
+  } catch (e) {
+    if (!(e instanceof EmbeddedStartError)) throw e;
+    process.stderr.write(`kabar: ${e.message}\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * `npm start` on a machine where PORT is taken (another program, or a second Kabar with its own data
+ * directory) listens on the next free port and says so; with KABAR_PUBLIC_URL set the port is kept.
+ */
+async function freeHttpPort(config: KabarConfig): Promise<KabarConfig> {
+  if (config.publicUrl) return config;
+  const port = await firstFreePort(config.port, config.host);
+  if (port === config.port) return config;
+  notice(`Port ${config.port} (PORT) is in use by another program; Kabar listens on port ${port} instead.`);
+  return { ...config, port };
 }

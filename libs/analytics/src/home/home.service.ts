@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '@kabar/common';
 import { AccessPolicy, Principal } from '@kabar/org';
 import { GrowthReportsService } from '../reports/growth-reports.service';
 import { num } from '../reports/report';
@@ -17,16 +18,18 @@ export class HomeService {
     private readonly access: AccessPolicy,
     private readonly scope: ReportScope,
     private readonly growth: GrowthReportsService,
+    private readonly clock: Clock,
   ) {}
 
   async home(p: Principal): Promise<HomeDto> {
     const paths = this.access.paths(p);
     const adminPaths = this.access.paths(p, ['admin']);
-    const range = parseRange({}, await this.scope.zone(p));
+    const now = this.clock.now();
+    const range = parseRange({}, await this.scope.zone(p), now);
     // independent reads, side by side
     const [accounts, next, problems, review, [month]] = await Promise.all([
       homeAccounts(this.ds, adminPaths.length ? adminPaths : paths),
-      nextScheduled(this.ds, paths, new Date()),
+      nextScheduled(this.ds, paths, now),
       problemCounts(this.ds, paths),
       awaitingReview(this.ds, this.access.paths(p, ['reviewer']), p.userId),
       this.scope.topUnitId(p).then((top) => this.growth.followerRows('subtree', top, range, 'month')),

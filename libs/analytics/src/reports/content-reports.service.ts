@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { currentContext } from '@kabar/common';
+import { Clock, currentContext } from '@kabar/common';
 import { Principal } from '@kabar/org';
 import { iso, num, ratio, report } from './report';
 import { parseRange, ReportRange } from './report-range';
@@ -49,6 +49,7 @@ export class ContentReportsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly scope: ReportScope,
+    private readonly clock: Clock,
   ) {}
 
   async engagement(p: Principal, q: PlatformSubjectQuery): Promise<Report<EngagementReportRow>> {
@@ -145,7 +146,7 @@ export class ContentReportsService {
   async inactive(p: Principal, q: InactiveQuery): Promise<Report<InactiveReportRow>> {
     const { range, subject } = await this.resolve(p, { ...q, accountId: undefined });
     const days = q.days ?? 7;
-    const asOf = new Date(Math.min(Date.now(), range.end.getTime()));
+    const asOf = new Date(Math.min(this.clock.now().getTime(), range.end.getTime()));
     return report('inactive', range, COLUMNS.inactive, await this.inactiveRows(subject.unit.path, days, asOf), {
       ...subjectMeta(subject),
       days,
@@ -174,7 +175,7 @@ export class ContentReportsService {
   }
 
   private async resolve(p: Principal, q: SubjectQuery) {
-    const range = parseRange(q, await this.scope.zone(p));
+    const range = parseRange(q, await this.scope.zone(p), this.clock.now());
     return { range, subject: await this.scope.subject(p, q) };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError } from '@kabar/common';
+import { AppError, Clock } from '@kabar/common';
 import { Principal, UnitEntity } from '@kabar/org';
 import { rankBy } from './leaderboard-rank';
 import { iso, num, percent, ratio, report } from './report';
@@ -48,10 +48,11 @@ export class GrowthReportsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly scope: ReportScope,
+    private readonly clock: Clock,
   ) {}
 
   async followers(p: Principal, q: FollowersQuery): Promise<Report<FollowersRow>> {
-    const range = parseRange(q, await this.scope.zone(p));
+    const range = parseRange(q, await this.scope.zone(p), this.clock.now());
     if (q.scope === 'account') await this.scope.account(p, q.id);
     else await this.scope.unit(p, q.id);
     const rows = await this.followerRows(q.scope, q.id, range, q.granularity ?? 'day');
@@ -78,7 +79,7 @@ export class GrowthReportsService {
   }
 
   async leaderboard(p: Principal, q: LeaderboardQuery): Promise<Report<LeaderboardRow>> {
-    const range = parseRange(q, await this.scope.zone(p));
+    const range = parseRange(q, await this.scope.zone(p), this.clock.now());
     const parent = await this.scope.unit(p, q.parentId ?? (await this.scope.rootUnitId()));
     const sort = q.sort ?? 'followersGrowthPct';
     const dir = q.dir ?? 'desc';
@@ -133,8 +134,8 @@ export class GrowthReportsService {
   async targets(p: Principal, q: UnitQuery): Promise<Report<TargetsRow>> {
     const zone = await this.scope.zone(p);
     const unit = await this.scope.unit(p, q.unitId ?? (await this.scope.topUnitId(p)));
-    const month = parseRange(q, zone).from.slice(0, 7);
-    const range = parseRange({ month }, zone);
+    const month = parseRange(q, zone, this.clock.now()).from.slice(0, 7);
+    const range = parseRange({ month }, zone, this.clock.now());
     return report('targets', range, TARGETS_COLUMNS, await this.targetRows(unit.id, range), { unitId: unit.id, month });
   }
 
@@ -157,7 +158,7 @@ export class GrowthReportsService {
   async putTarget(p: Principal, body: PutTargetBody): Promise<TargetsRow> {
     const unit = await this.scope.unit(p, body.unitId);
     if (!this.scope.covers(p, unit, ['reviewer']) && !this.scope.isCityAdmin(p)) throw AppError.forbidden('analytics.targets.forbidden');
-    const range = parseRange({ month: body.month }, await this.scope.zone(p));
+    const range = parseRange({ month: body.month }, await this.scope.zone(p), this.clock.now());
     await upsertTarget(this.ds, { unitId: unit.id, month: range.from, followersTarget: body.followersTarget, postsTarget: body.postsTarget, setBy: p.userId });
     return (await this.targetRows(unit.id, range))[0];
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@kabar/common';
 import { Principal, UnitEntity } from '@kabar/org';
 import { ContentReportsService, locale } from './content-reports.service';
 import { GrowthReportsService } from './growth-reports.service';
@@ -16,15 +17,17 @@ export class MonthlyReportService {
     private readonly scope: ReportScope,
     private readonly growth: GrowthReportsService,
     private readonly content: ContentReportsService,
+    private readonly clock: Clock,
   ) {}
 
   async monthly(p: Principal, q: MonthlyQuery): Promise<MonthlyReport> {
     const zone = await this.scope.zone(p);
     const unit = await this.scope.unit(p, q.unitId);
-    const range = parseRange({ month: q.month ?? parseRange({}, zone).from.slice(0, 7) }, zone);
+    const now = this.clock.now();
+    const range = parseRange({ month: q.month ?? parseRange({}, zone, now).from.slice(0, 7) }, zone, now);
     const lng = locale(p);
     const subject = { kind: 'unit' as const, unit };
-    const asOf = new Date(Math.min(Date.now(), range.end.getTime()));
+    const asOf = new Date(Math.min(now.getTime(), range.end.getTime()));
     // the same numbers as the single reports, read side by side
     const [[month], daily, leaderboard, topPosts, programs, [targets], inactive] = await Promise.all([
       this.growth.followerRows('subtree', unit.id, range, 'month'),

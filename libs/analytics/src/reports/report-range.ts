@@ -21,9 +21,9 @@ const MONTH = /^\d{4}-\d{2}$/;
 
 /**
  * Reads `from`/`to` (local days, inclusive) or `month=YYYY-MM` in the caller's zone. Default: this month up
- * to today. Refuses impossible dates, from after to, both forms at once and ranges over three years.
+ * to today (`now`: the product's Clock). Refuses impossible dates, from after to, both forms at once and ranges over three years.
  */
-export function parseRange(q: { from?: string; to?: string; month?: string }, zone: string, now = new Date()): ReportRange {
+export function parseRange(q: { from?: string; to?: string; month?: string }, zone: string, now: Date): ReportRange {
   const bad = (field: string, code: string, params?: Record<string, unknown>) => AppError.validation([{ field, code, params }]);
   let from: string;
   let to: string;

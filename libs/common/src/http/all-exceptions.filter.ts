@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import { Locale, translate, hasKey } from '@kabar/i18n';
 import { AppError, ErrorDetail } from '../errors/app-error';
 import { currentContext } from './request-context';
+import { databaseRefused, databaseUnavailable } from './database-errors';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -39,7 +41,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const locale: Locale = currentContext()?.locale ?? 'id';
     const appError = this.toAppError(exception, req);
-    if (appError.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (appError.status === 503) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (appError.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     const details = appError.details.map((d: ErrorDetail) => ({
       field: d.field,
       code: d.code,
@@ -54,7 +57,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       code: appError.key,
     };
     if (details.length) body.details = details;
-    if (appError.status === 429 && typeof appError.params.retryAfterSeconds === 'number') {
+    if ((appError.status === 429 || appError.status === 503) && typeof appError.params.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(appError.params.retryAfterSeconds));
     }
     res.status(appError.status).json(body);
@@ -73,9 +76,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return new AppError(status, DEFAULT_KEYS[status] ?? (status >= 500 ? 'errors.internal' : 'errors.badRequest'));
     }
+    const unavailable = databaseUnavailable(exception);
+    if (unavailable) return unavailable;
+    const refused = databaseRefused(exception);
+    if (refused) {
+      this.logger.warn(`database refused a request: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return refused;
+    }
     const err = exception as { type?: string; status?: number };
     if (err?.type === 'entity.parse.failed') return new AppError(400, 'errors.invalidJson');
     if (err?.type === 'entity.too.large') return new AppError(413, 'errors.payloadTooLarge');
+    if (err?.type === 'entity.too.deep') return new AppError(400, 'errors.jsonTooDeep', { max: MAX_JSON_DEPTH });
+    if (exception instanceof RangeError && /call stack/i.test(exception.message)) return new AppError(400, 'errors.tooComplex');
     return new AppError(500, 'errors.internal');
   }
 }

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorDetail } from '../errors/app-error';
+import { badStrings, unsafeIntegers } from './string-rules';
 
 const CONSTRAINT_KEYS: Record<string, string> = {
   isDefined: 'required',
@@ -35,9 +36,46 @@ export function toDetails(errors: ValidationError[], prefix = ''): ErrorDetail[]
   return out;
 }
 
-/** The global pipe: unknown fields refused, payloads transformed to their DTO classes. */
+/** Where @nestjs/swagger keeps each documented property's options (`nullable` among them). */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+
+/**
+ * `null` only where the DTO documents the property as nullable: @IsOptional() (and PartialType's patches) let
+ * null through to NOT NULL columns and to code that reads a string.
+ */
+function nullsNotAllowed(value: unknown, metatype: ArgumentMetadata['metatype']): ErrorDetail[] {
+  if (!metatype || !value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: ErrorDetail[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (v !== null) continue;
+    const doc = Reflect.getMetadata(API_MODEL_PROPERTIES, metatype.prototype, key) as { nullable?: boolean } | undefined;
+    if (doc && doc.nullable !== true) out.push({ field: key, code: 'validation.notNull' });
+  }
+  return out;
+}
+
+/**
+ * Before the DTO rules, no null where the DTO does not allow it; in every body, query and path parameter: no NUL characters or lone surrogates in any
+ * string (PostgreSQL refuses the first, the second is not text); after them, no whole number beyond 2^53
+ * (?page=99999999999999999999).
+ */
+class KabarValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return super.transform(value, metadata);
+    const strings = badStrings(value, metadata.data ?? '');
+    if (strings.length) throw AppError.validation(strings);
+    const nulls = metadata.type === 'body' ? nullsNotAllowed(value, metadata.metatype) : [];
+    if (nulls.length) throw AppError.validation(nulls);
+    const out = await super.transform(value, metadata);
+    const numbers = unsafeIntegers(out, metadata.data ?? '');
+    if (numbers.length) throw AppError.validation(numbers);
+    return out;
+  }
+}
+
+/** The global pipe: unknown fields refused, payloads transformed to their DTO classes, odd text and numbers refused. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new KabarValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

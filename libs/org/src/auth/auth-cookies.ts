@@ -17,7 +17,8 @@ export class AuthCookies {
   constructor(@Inject(KABAR_CONFIG) private readonly config: KabarConfig) {}
 
   private secure(req: Request): boolean {
-    return req.secure || !!this.config.publicUrl?.startsWith('https:');
+    // production: always Secure (behind a TLS-terminating proxy, see KABAR_TRUST_PROXY)
+    return this.config.nodeEnv === 'production' || req.secure || !!this.config.publicUrl?.startsWith('https:');
   }
 
   set(req: Request, res: Response, tokens: Pick<IssuedTokens, 'accessToken' | 'refreshToken' | 'refreshExpiresAt'>): void {
