@@ -25,6 +25,25 @@ export interface FeatureSet {
   kinds: FeatureKind[];
 }
 
+let stamp = new Int32Array(1 << 16);
+let epoch = 0;
+
+function nextEpoch(): number {
+  if (++epoch === 0x7fffffff) {
+    stamp.fill(0);
+    epoch = 1;
+  }
+  return epoch;
+}
+
+function growStamp(id: number) {
+  let size = stamp.length;
+  while (size <= id) size *= 2;
+  const next = new Int32Array(size);
+  next.set(stamp);
+  stamp = next;
+}
+
 const STOP = new Set([
   'yang',
   'di',
@@ -56,7 +75,13 @@ export class FeatureExtractor {
   private readonly lexiconPairs = new Map<number, number[]>();
   private cached = 0;
   private readonly gramCache = new Map<string, number[]>();
-  private readonly keyCache = new Map<string, Map<string, number | Map<string, number>>>();
+  private readonly keyCache = new Map<string, Map<string, number | Map<string, number>>>([
+    ['w:', new Map()],
+    ['n:', new Map()],
+    ['b:', new Map()],
+  ]);
+  private readonly wordKeys = this.keyCache.get('w:')!;
+  private readonly bigramKeys = this.keyCache.get('b:')!;
   private readonly signalIds = new Map<string, number>();
 
   constructor(readonly options: FeatureOptions) {
@@ -129,11 +154,14 @@ export class FeatureExtractor {
     const phrase: number[] = [];
     const chars: number[] = [];
     const lex: number[] = [];
-    const seen = new Set<number>();
-    // each list holds (id, source) pairs flat
+    // a feature counts once per comment: stamp[id] === epoch marks it as seen (no Set per comment)
+    const epoch = nextEpoch();
     const add = (list: number[], id: number, source: number) => {
-      if (id >= 0 && seen.has(id)) return;
-      if (id >= 0) seen.add(id);
+      if (id >= 0) {
+        if (id >= stamp.length) growStamp(id);
+        if (stamp[id] === epoch) return;
+        stamp[id] = epoch;
+      }
       list.push(id, source);
     };
     const toks = n.tokens;
@@ -142,9 +170,12 @@ export class FeatureExtractor {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       const prev = i > 0 ? toks[i - 1].norm : '';
-      if (!STOP.has(t.norm)) add(word, this.key('w:', t.stem), i);
+      if (!STOP.has(t.norm)) add(word, (this.wordKeys.get(t.stem) as number | undefined) ?? this.key('w:', t.stem), i);
       if (prev === 'tidak' || prev === 'belum' || prev === 'bukan') add(word, this.key('n:', t.stem), i);
-      const bigram = i + 1 < toks.length ? this.key('b:', t.stem, toks[i + 1].stem) : null;
+      const bigram =
+        i + 1 < toks.length
+          ? ((this.bigramKeys.get(t.stem) as Map<string, number> | undefined)?.get(toks[i + 1].stem) ?? this.key('b:', t.stem, toks[i + 1].stem))
+          : null;
       if (bigram !== null) add(phrase, bigram, i);
       for (const c of this.lexicon.get(t.stem) ?? []) add(lex, c, i);
       if (bigram !== null) for (const c of this.lexiconPairs.get(bigram) ?? []) add(lex, c, i);

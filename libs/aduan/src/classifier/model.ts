@@ -16,7 +16,7 @@ export interface HeldOutScore {
   combined: number;
 }
 
-/** The model as committed (config/aduan/model.json): plain JSON, rounded weights, sparse category weights. */
+/** The model as committed (config/aduan/model.json): plain JSON, rounded weights. */
 export interface AduanModelFile {
   format: typeof MODEL_FORMAT;
   categories: string[];
@@ -25,8 +25,8 @@ export interface AduanModelFile {
   vocabulary: string[];
   /** Detection weight of each vocabulary entry. */
   detection: number[];
-  /** Per category: [vocabulary index, weight] pairs with |weight| ≥ the pruning floor. */
-  category: Array<Array<[number, number]>>;
+  /** Per category: the weight of each vocabulary entry. */
+  category: number[][];
   trainedOn: { examples: number; corrections: number; digest: string };
   heldOut: HeldOutScore | null;
 }
@@ -47,6 +47,8 @@ export class AduanModel {
   private readonly index: Int32Array;
   private readonly detection: Float64Array;
   private readonly category: Float64Array;
+  /** Mean category weight of each feature (the baseline a category's reasons are measured against). */
+  private readonly categoryMean: Float64Array;
   private readonly extractor: FeatureExtractor;
   readonly categories: readonly string[];
   readonly threshold: number;
@@ -61,9 +63,15 @@ export class AduanModel {
     // feature-major (the K weights of one feature side by side): one comment touches few features
     const K = file.categories.length;
     this.category = new Float64Array(K * dim);
-    file.category.forEach((pairs, c) => {
-      for (const [j, w] of pairs) this.category[j * K + c] = w;
+    file.category.forEach((weights, c) => {
+      weights.forEach((w, j) => (this.category[j * K + c] = w));
     });
+    this.categoryMean = new Float64Array(dim);
+    for (let j = 0; j < dim; j++) {
+      let sum = 0;
+      for (let c = 0; c < K; c++) sum += this.category[j * K + c];
+      this.categoryMean[j] = sum / K;
+    }
     this.extractor = new FeatureExtractor(file.features);
     this.categories = file.categories;
     this.threshold = file.threshold;
@@ -94,11 +102,13 @@ export class AduanModel {
     }
     let z = 0;
     const scores = new Array<number>(K).fill(0);
+    const detection = this.detection;
+    const category = this.category;
     for (let k = 0; k < idx.length; k++) {
       const v = set.values[pos[k]];
-      z += this.detection[idx[k]] * v;
+      z += detection[idx[k]] * v;
       const off = idx[k] * K;
-      for (let c = 0; c < K; c++) scores[c] += this.category[off + c] * v;
+      for (let c = 0; c < K; c++) scores[c] += category[off + c] * v;
     }
     const probs = softmax(scores);
     let best = 0;
@@ -111,12 +121,8 @@ export class AduanModel {
       const cat = new Float64Array(set.ids.length);
       for (let k = 0; k < idx.length; k++) {
         const v = set.values[pos[k]];
-        det[pos[k]] = this.detection[idx[k]] * v;
-        const off = idx[k] * K;
-        let mean = 0;
-        for (let c = 0; c < K; c++) mean += this.category[off + c];
-        mean /= K;
-        cat[pos[k]] = (this.category[off + best] - mean) * v;
+        det[pos[k]] = detection[idx[k]] * v;
+        cat[pos[k]] = (category[idx[k] * K + best] - this.categoryMean[idx[k]]) * v;
       }
       reasons = topReasons(set, det, tokens, isComplaint ? 1 : -1, isComplaint ? 'complaint' : 'not_complaint', 5);
       if (isComplaint) reasons = reasons.concat(topReasons(set, cat, tokens, 1, 'category', 3));

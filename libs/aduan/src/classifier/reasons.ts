@@ -35,7 +35,7 @@ export function topReasons(
     const slot = kind === 'signal' ? 2 * n + i : kind === 'phrase' ? n + set.sources[i] : set.sources[i];
     sums[slot] += c;
   }
-  const byText = new Map<string, Reason>();
+  const found: Reason[] = [];
   for (let slot = 0; slot < sums.length; slot++) {
     const w = sums[slot] * direction;
     if (w < 0.05) continue;
@@ -54,12 +54,12 @@ export function topReasons(
       text = 'signal:' + key.slice(2);
       kind = 'signal';
     }
-    const k = kind + '|' + text;
-    const cur = byText.get(k);
-    if (cur) cur.weight += w;
-    else byText.set(k, { text, kind, weight: w, supports });
+    // the same written word twice ("macet macet") is one reason
+    const same = found.find((r) => r.kind === kind && r.text === text);
+    if (same) same.weight += w;
+    else found.push({ text, kind, weight: w, supports });
   }
-  return [...byText.values()]
+  return found
     .sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text))
     .slice(0, limit)
     .map((r) => ({ ...r, weight: Math.round(r.weight * 100) / 100 }));

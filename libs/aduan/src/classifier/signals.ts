@@ -350,7 +350,13 @@ export function signalsOf(n: NormalisedText): Signal[] {
   if (norms.includes('tawa') || norms.includes('emo_tawa')) out.add('laugh');
   const gambling = count(GAMBLING);
   if (gambling >= 2 || (gambling >= 1 && (n.marks.urls > 0 || has(PROMO)))) out.add('spam_gambling');
-  if (stems.includes('pinjol') || (count(LOAN) >= 2 && (n.marks.urls > 0 || n.marks.phoneNumbers > 0 || has(PROMO)))) out.add('spam_loan');
+  if (
+    stems.includes('pinjol') ||
+    hasSeq(stems, norms, ['pinjam', 'online']) ||
+    hasSeq(stems, norms, ['pinjaman', 'online']) ||
+    (count(LOAN) >= 2 && (n.marks.urls > 0 || n.marks.phoneNumbers > 0 || has(PROMO)))
+  )
+    out.add('spam_loan');
   if (count(PROMO) >= 2 || (has(PROMO) && (n.marks.urls > 0 || n.marks.phoneNumbers > 0))) out.add('spam_promo');
   if (n.marks.urls > 0) out.add('link');
   if (n.marks.phoneNumbers > 0) out.add('phone_number');

@@ -5,7 +5,7 @@ import { loadConfig } from '@kabar/config';
 import { dataSourceOptions } from '@kabar/database';
 import { KOTA_BOGOR } from '../classifier/city-config';
 import { MODEL_PATH } from '../classifier/default-model';
-import { AduanModelFile } from '../classifier/model';
+import { AduanModel, AduanModelFile } from '../classifier/model';
 import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { LabelledComment } from '../training/labelled-comment';
 import { loadLabelledSet } from '../training/labelled-set';
@@ -40,7 +40,12 @@ async function main() {
     }
   }
   const current = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as AduanModelFile) : null;
-  const usable = current && current.vocabulary.length > 1 ? current : null;
+  let usable: AduanModelFile | null = null;
+  try {
+    if (current && current.vocabulary.length > 1) usable = AduanModel.fromFile(current).file;
+  } catch (e) {
+    process.stdout.write(`the current model cannot be read (${(e as Error).message}): not compared\n`);
+  }
   const result = retrain(labelled, corrections, usable, trainOptionsFor(city));
   const fmt = (s: { detection: { f1: number }; categoryAccuracy: number; combined: number } | null) =>
     s ? `F1 ${s.detection.f1.toFixed(3)}, category ${s.categoryAccuracy.toFixed(3)}, combined ${s.combined.toFixed(4)}` : '—';

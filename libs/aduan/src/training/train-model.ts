@@ -16,13 +16,12 @@ export interface TrainOptions {
   sgd?: Partial<SgdOptions>;
   charMin?: number;
   charMax?: number;
-  /** Category weights smaller than this are dropped from the file (size, not accuracy). */
-  pruneBelow?: number;
   /** How many of the examples are people's corrections (recorded in the file). */
   corrections?: number;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Trains detection on every example and the category on the complaints; returns the model file. */
 export function trainModel(examples: LabelledComment[], opts: TrainOptions): AduanModelFile {
@@ -66,16 +65,9 @@ export function trainModel(examples: LabelledComment[], opts: TrainOptions): Adu
     dim,
     sgd,
   );
-  const floor = opts.pruneBelow ?? 0.002;
-  const category: Array<Array<[number, number]>> = [];
-  for (let c = 0; c < K; c++) {
-    const pairs: Array<[number, number]> = [];
-    for (let j = 0; j < dim; j++) {
-      const w = cat[c * dim + j];
-      if (Math.abs(w) >= floor) pairs.push([j, round(w)]);
-    }
-    category.push(pairs);
-  }
+  // category weights dense per class (almost every feature has some weight for some class), 3 decimals
+  const category: number[][] = [];
+  for (let c = 0; c < K; c++) category.push(Array.from(cat.subarray(c * dim, (c + 1) * dim), round3));
   const digest = createHash('sha256')
     .update(JSON.stringify(examples.map((e) => [e.id, e.text, e.complaint, e.category])))
     .digest('hex')

@@ -8,7 +8,7 @@ export function trainOptionsFor(city: CityConfig): TrainOptions {
     lexicon: lexiconOf(city),
     threshold: city.threshold,
     minDocs: 2,
-    charMin: 3,
+    charMin: 4,
     charMax: 4,
     sgd: { l2: 1e-3 },
   };
