@@ -115,7 +115,7 @@ export class PlaceMatcher {
     for (const e of this.entries.values()) {
       const t = e.targets.find((x) => x.type === 'unit' || x.type === 'landmark') as Found['target'] | undefined;
       if (!t || e.key.length < 6 || this.ambiguous.has(t.unit.id) || e.targets.some((x) => x.type !== t.type)) continue;
-      const bucket = e.key.slice(0, 2);
+      const bucket = e.key[0];
       this.fuzzy.set(bucket, [...(this.fuzzy.get(bucket) ?? []), e]);
     }
   }
@@ -191,7 +191,7 @@ export class PlaceMatcher {
     for (let len = 1; len <= 3 && i + len <= words.length; len++) {
       key += words[i + len - 1];
       if (key.length < 6) continue;
-      for (const e of this.fuzzy.get(key.slice(0, 2)) ?? []) {
+      for (const e of this.fuzzy.get(key[0]) ?? []) {
         const max = e.key.length >= 10 && e.words === 1 ? 2 : 1;
         if (Math.abs(e.key.length - key.length) > max) continue;
         // one or two edits leave the first three or the last three letters as they were

@@ -201,6 +201,28 @@ const KEEP = new Set([
 ]);
 
 const VOWEL = /[aiueo]/;
+/** Roots ending in k that take -an ("kebaikan", "kerusakan", "pemasukan"): -an is stripped, not -kan. */
+const K_ROOTS = [
+  'baik',
+  'naik',
+  'rusak',
+  'masuk',
+  'tolak',
+  'letak',
+  'injak',
+  'tarik',
+  'balik',
+  'bentuk',
+  'cocok',
+  'duduk',
+  'gerak',
+  'pasok',
+  'teriak',
+  'tumpuk',
+  'retak',
+  'rombak',
+  'bongkar',
+];
 const OK_CLUSTER = /^(ng|ny|sy|kh|tr|pr|br|kr|gr|dr|pl|bl|kl|gl|fl|sl|sp|st|sk|sw)/;
 
 function startsWell(stem: string): boolean {
@@ -231,6 +253,8 @@ function removeSuffixes(w: string): string {
     }
   }
   if (KEEP.has(w)) return w;
+  // "-kan" or "-an" after a root ending in k ("perbaikan" = per+baik+an, not per+bai+kan)
+  if (w.endsWith('kan') && K_ROOTS.some((r) => w.slice(0, -2).endsWith(r.slice(1)))) return w.slice(0, -2);
   for (const p of ['kan', 'an', 'in', 'i']) {
     const r = strip(w, p);
     if (r) {
@@ -241,31 +265,42 @@ function removeSuffixes(w: string): string {
   return w;
 }
 
-/** meN- and peN- with the consonant the nasal replaced. */
-function nasal(w: string, head: 'me' | 'pe'): string | null {
+/**
+ * meN- and peN- with the consonant the nasal replaced: menyapu → sapu, memukul → pukul, menulis → tulis,
+ * mengangkut → angkut, membuang → buang, merusak → rusak. `recoded`: a consonant was put back, so what is
+ * left is a root (pemerintah → perintah, not → intah).
+ */
+function nasal(w: string, head: 'me' | 'pe'): { stem: string; recoded: boolean } | null {
   const rest = w.slice(2);
-  const tries: Array<[string, (r: string) => string]> = [
-    ['ny', (r) => 's' + r],
-    ['ng', (r) => (VOWEL.test(r[0]) ? r : r)],
-    ['m', (r) => (VOWEL.test(r[0]) ? 'p' + r : r)],
-    ['n', (r) => (VOWEL.test(r[0]) ? 't' + r : r)],
-  ];
-  for (const [n, recode] of tries) {
-    if (rest.startsWith(n)) {
-      const r = rest.slice(n.length);
-      if (r.length >= 3 && (VOWEL.test(r[0]) || ['ny', 'ng'].includes(n) || (n === 'm' && /^[bpf]/.test(r)) || (n === 'n' && /^[cdjtsz]/.test(r)))) {
-        const out = recode(r);
-        if (out.length >= 4) return out;
-      }
-    }
+  const ok = (stem: string, recoded: boolean) => (stem.length >= 4 ? { stem, recoded } : null);
+  if (rest.startsWith('ny') && VOWEL.test(rest[2] ?? '')) return ok('s' + rest.slice(2), true);
+  if (rest.startsWith('ng') && rest.length >= 5) return ok(rest.slice(2), false);
+  if (rest[0] === 'm') {
+    const r = rest.slice(1);
+    if (VOWEL.test(r[0] ?? '')) return ok('p' + r, true);
+    if (/^[bpf]/.test(r)) return ok(r, false);
   }
-  if (/^[lrwy]/.test(rest) && rest.length >= 4) return rest;
-  if (head === 'pe' && rest.length >= 4 && startsWell(rest)) return rest;
+  if (rest[0] === 'n') {
+    const r = rest.slice(1);
+    if (VOWEL.test(r[0] ?? '')) return ok('t' + r, true);
+    if (/^[cdjtsz]/.test(r)) return ok(r, false);
+  }
+  if (/^[lrwy]/.test(rest) && !(head === 'pe' && rest[0] === 'r')) return ok(rest, false);
+  if (head === 'pe' && rest.length >= 4 && startsWell(rest) && rest[0] !== 'r') return ok(rest, false);
   return null;
 }
 
-function removePrefix(w: string): string | null {
+function removePrefix(w: string): { stem: string; recoded: boolean } | null {
   if (KEEP.has(w) || w.length < 6) return null;
+  if ((w.startsWith('me') || w.startsWith('pe')) && !w.startsWith('per')) {
+    const n = nasal(w, w.startsWith('me') ? 'me' : 'pe');
+    if (n) return n;
+  }
+  const other = removeSimple(w);
+  return other === null ? null : { stem: other, recoded: false };
+}
+
+function removeSimple(w: string): string | null {
   const simple = (p: string): string | null => {
     if (!w.startsWith(p)) return null;
     const r = w.slice(p.length);
@@ -276,8 +311,6 @@ function removePrefix(w: string): string | null {
     simple('ter') ??
     simple('ber') ??
     simple('per') ??
-    (w.startsWith('me') ? nasal(w, 'me') : null) ??
-    (w.startsWith('pe') ? nasal(w, 'pe') : null) ??
     simple('ke') ??
     (w.startsWith('nge') && w.length >= 7 ? w.slice(3) : null) ??
     (w.startsWith('ny') && VOWEL.test(w[2]) ? 's' + w.slice(2) : null) ??
@@ -297,7 +330,9 @@ export function stem(word: string): string {
     for (let round = 0; round < 2; round++) {
       const p = removePrefix(w);
       if (!p) break;
-      w = p;
+      w = p.stem;
+      // a recoded nasal (pemerintah → perintah) is a root: no second prefix
+      if (p.recoded) break;
     }
   }
   if (cache.size < 50_000) cache.set(word, w);
