@@ -1,9 +1,14 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import wilayah from '../../../config/seed/kota-bogor-wilayah.json';
 import { CorrectionsRepository } from '@kabar/aduan';
 import { http } from '../../support/http';
 import { TestApp, startTestApp } from '../../support/test-app';
 import { unitId, userWithRole } from '../../support/users';
 
+const ROOT = path.resolve(__dirname, '../../..');
 const KEDUNG_BADAK = '32.71.06.1003';
 const BATU_TULIS = '32.71.01.1001';
 
@@ -127,4 +132,24 @@ describe('aduan: POST /api/v1/aduan/classify (real HTTP, real PostgreSQL)', () =
     expect(row.corrected_at).toBeInstanceOf(Date);
     await expect(t.ds.query(`INSERT INTO aduan_corrections (text, is_complaint) VALUES ('x', true)`)).rejects.toThrow(/check constraint/);
   });
+
+  it('feeds the corrections to `npm run aduan:train` (the built script, against this database)', async () => {
+    const script = path.join(ROOT, 'dist/libs/aduan/src/cli/train.js');
+    if (!fs.existsSync(script)) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-aduan-')), 'model.json');
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [script, '--out', out],
+        { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: t.databaseUrl }, timeout: 120_000 },
+        (err, so, se) => (err ? reject(new Error(`${err.message}\n${so}\n${se}`)) : resolve(so)),
+      ),
+    );
+    expect(stdout).toMatch(/corrections used: 2/);
+    expect(stdout).toMatch(/written: .*model\.json \(no_current\)/);
+    const model = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(model.trainedOn.corrections).toBe(2);
+    expect(model.heldOut.detection.f1).toBeGreaterThan(0.88);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  }, 150_000);
 });
