@@ -2,7 +2,7 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 
-const BENCHES = ['sandbox.bench.js', 'calendar.bench.js', 'publish.bench.js', 'analytics.bench.js'];
+const BENCHES = ['sandbox.bench.js', 'calendar.bench.js', 'publish.bench.js', 'analytics.bench.js', 'aduan.bench.js'];
 
 let failed = 0;
 for (const file of BENCHES) {

@@ -6,6 +6,7 @@ import { AccountsModule } from '@kabar/accounts';
 import { ContentModule } from '@kabar/content';
 import { PublishingApiModule } from '@kabar/publishing';
 import { AnalyticsApiModule } from '@kabar/analytics';
+import { AduanModule } from '@kabar/aduan';
 import { HealthController } from './health/health.controller';
 import { ConfigModule } from '@kabar/common';
 import { WorkerFeaturesModule } from '../../worker/src/worker-features.module';
@@ -25,6 +26,7 @@ export class ApiModule {
         ContentModule,
         PublishingApiModule,
         AnalyticsApiModule,
+        AduanModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController],

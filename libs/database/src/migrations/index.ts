@@ -9,6 +9,7 @@ import { Analytics1763800700000 } from './1763800700000-analytics';
 import { ExactlyOnce1763800800000 } from './1763800800000-exactly-once';
 import { SessionsAndRateLimits1764900000000 } from './1764900000000-sessions-and-rate-limits';
 import { MediaFacts1765200000000 } from './1765200000000-media-facts';
+import { AduanCorrections1765000000000 } from './1765000000000-aduan-corrections';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   Analytics1763800700000,
   ExactlyOnce1763800800000,
   SessionsAndRateLimits1764900000000,
+  AduanCorrections1765000000000,
   MediaFacts1765200000000,
 ];
