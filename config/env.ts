@@ -1,4 +1,20 @@
-import { PLATFORMS, PlatformName, bool, byteSize, duration, hostList, instant, int, oneOf, secretKey, str, timeZone, trustProxy, url, ConfigError } from './env.schema';
+import {
+  PLATFORMS,
+  PlatformName,
+  bool,
+  byteSize,
+  duration,
+  hostList,
+  instant,
+  int,
+  oneOf,
+  secretKey,
+  str,
+  timeZone,
+  trustProxy,
+  url,
+  ConfigError,
+} from './env.schema';
 
 export interface KabarConfig {
   nodeEnv: 'development' | 'production' | 'test';
