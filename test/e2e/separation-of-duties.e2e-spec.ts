@@ -170,7 +170,8 @@ describe('separation of duties', () => {
 
       const ok = await call(reviewer, 'POST', `/posts/${postId}/approve`, { version: edited.body.version });
       expect(ok.status).toBe(200);
-      expect(ok.body).toMatchObject({ status: 'approved', approvedBy: reviewer.id });
+      // approved with its time still ahead: on the schedule at once
+      expect(ok.body).toMatchObject({ status: 'scheduled', approvedBy: reviewer.id });
     });
   });
 });
