@@ -92,8 +92,10 @@ describeBrowser('content planner in the console (Chromium)', () => {
     await rev.goto(`${app.baseUrl}/review`);
     await rev.getByRole('button', { name: /Batu Tulis: Kerja bakti warga RW 05/ }).click();
     await rev.getByRole('button', { name: 'Setujui' }).click();
-    await rev.getByText('Tersimpan. Status: Disetujui.').waitFor();
+    // Approved with its time still ahead: on the schedule at once.
+    await rev.getByText('Tersimpan. Status: Terjadwal.').waitFor();
     await screenshot(rev, 'content-review-approved');
+    expect((await ds.query(`SELECT status FROM posts WHERE id = $1`, [post.id]))[0].status).toBe('scheduled');
 
     await page.goto(`${app.baseUrl}/calendar?date=${date}`);
     const item = page.locator(`[data-date="${date}"] .cal-item`);
