@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '@kabar/common';
 import { Principal, UnitEntity } from '@kabar/org';
+import { childLevelOf, LeaderboardKind, unitKindsOf } from './leaderboard-kinds';
 import { rankBy } from './leaderboard-rank';
 import { iso, num, percent, ratio, report } from './report';
 import { isoWeeksTouched, parseRange, previousRange, ReportRange } from './report-range';
@@ -79,17 +80,18 @@ export class GrowthReportsService {
 
   async leaderboard(p: Principal, q: LeaderboardQuery): Promise<Report<LeaderboardRow>> {
     const range = parseRange(q, await this.scope.zone(p));
-    const parent = await this.scope.unit(p, q.parentId ?? (await this.scope.rootUnitId()));
+    const parent = await this.scope.unit(p, q.parentId ?? (await this.scope.topUnitId(p)));
+    const kind = q.kind ?? childLevelOf(parent.kind);
     const sort = q.sort ?? 'followersGrowthPct';
     const dir = q.dir ?? 'desc';
-    const rows = await this.ranked(parent, q.kind, range, sort, dir, q.minPosts ?? 3);
-    return report('leaderboard', range, LEADERBOARD_COLUMNS, rows, { parentId: parent.id, kind: q.kind, sort, dir, minPosts: q.minPosts ?? 3 });
+    const rows = await this.ranked(parent, kind, range, sort, dir, q.minPosts ?? 3);
+    return report('leaderboard', range, LEADERBOARD_COLUMNS, rows, { parentId: parent.id, kind, sort, dir, minPosts: q.minPosts ?? 3 });
   }
 
-  /** The units of `kind` under `parent`, ranked on `sort` for the range and for the period before it. */
+  /** The units of `kind` under `parent` (at any depth), ranked on `sort` for the range and for the period before it. */
   async ranked(
     parent: UnitEntity,
-    kind: string,
+    kind: LeaderboardKind,
     range: ReportRange,
     sort: LeaderboardQuery['sort'] & string,
     dir: 'asc' | 'desc',
@@ -112,8 +114,8 @@ export class GrowthReportsService {
       .map((r) => pick(r, LEADERBOARD_COLUMNS));
   }
 
-  private async leaderboardRows(parent: UnitEntity, kind: string, range: ReportRange, minPosts: number) {
-    const metrics = await leaderboardMetrics(this.ds, { kind, parentId: parent.id, parentPath: parent.path, ...range, minPosts });
+  private async leaderboardRows(parent: UnitEntity, kind: LeaderboardKind, range: ReportRange, minPosts: number) {
+    const metrics = await leaderboardMetrics(this.ds, { kinds: unitKindsOf(kind), parentId: parent.id, parentPath: parent.path, ...range, minPosts });
     const weeks = isoWeeksTouched(range);
     return metrics.map((m) => ({
       unitId: m.unitId,

@@ -8,6 +8,7 @@ import { AccountSnapshots1763800600000 } from './1763800600000-account-snapshots
 import { Analytics1763800700000 } from './1763800700000-analytics';
 import { ExactlyOnce1763800800000 } from './1763800800000-exactly-once';
 import { SessionsAndRateLimits1764900000000 } from './1764900000000-sessions-and-rate-limits';
+import { NationalUnits1765100000000 } from './1765100000000-national-units';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Analytics1763800700000,
   ExactlyOnce1763800800000,
   SessionsAndRateLimits1764900000000,
+  NationalUnits1765100000000,
 ];
