@@ -5,6 +5,7 @@ export interface KabarConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
   publicUrl: string | undefined;
@@ -59,6 +60,11 @@ export const ENV_VARS = {
     undefined,
     url(['postgres', 'postgresql']),
     'PostgreSQL URL. Unset: `npm start` runs an embedded PostgreSQL under KABAR_DATA_DIR. Required by `start:api` and `start:worker`.',
+  ],
+  DATABASE_READ_URL: [
+    undefined,
+    url(['postgres', 'postgresql']),
+    'Optional PostgreSQL URL of a read replica (a streaming standby of DATABASE_URL): reports and their exports read from it; every write, and everything else, goes to DATABASE_URL. Unset: reports read DATABASE_URL.',
   ],
   KABAR_DATA_DIR: ['./.kabar', str, 'Where the embedded PostgreSQL, the generated secret key and uploaded media are kept.'],
   KABAR_EMBEDDED_PG_PORT: ['54329', int(1024, 65535), 'Port of the embedded PostgreSQL (loopback only).'],
@@ -190,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     port: read(env, 'PORT'),
     host: read(env, 'HOST'),
     databaseUrl: read(env, 'DATABASE_URL'),
+    databaseReadUrl: read(env, 'DATABASE_READ_URL'),
     dataDir: read(env, 'KABAR_DATA_DIR'),
     embeddedPgPort: read(env, 'KABAR_EMBEDDED_PG_PORT'),
     publicUrl: read(env, 'KABAR_PUBLIC_URL'),

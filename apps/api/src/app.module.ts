@@ -19,7 +19,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl, opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10),
+        DatabaseModule.forRoot(databaseUrl, opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10, config.databaseReadUrl),
         OrgModule,
         AccountsModule,
         ContentModule,

@@ -1,14 +1,19 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { openReadDataSource, READ_DATA_SOURCE, ReadDataSourceCloser } from './read-data-source';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
-/** The app's one connection pool; each context registers its entities with TypeOrmModule.forFeature. */
+/**
+ * The app's connection pool; each context registers its entities with TypeOrmModule.forFeature. `readUrl`
+ * (DATABASE_READ_URL) adds a pool on a replica for reports (READ_DATA_SOURCE; the primary when unset).
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string, poolSize = 10): DynamicModule {
+  static forRoot(url: string, poolSize = 10, readUrl?: string): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -19,8 +24,16 @@ export class DatabaseModule {
           extra: { max: poolSize, application_name: 'kabar' },
         }),
       ],
-      providers: [{ provide: DATABASE_URL, useValue: url }],
-      exports: [DATABASE_URL],
+      providers: [
+        { provide: DATABASE_URL, useValue: url },
+        {
+          provide: READ_DATA_SOURCE,
+          inject: [getDataSourceToken()],
+          useFactory: (primary: DataSource) => openReadDataSource(readUrl, primary, poolSize),
+        },
+        ReadDataSourceCloser,
+      ],
+      exports: [DATABASE_URL, READ_DATA_SOURCE],
     };
   }
 }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { READ_DATA_SOURCE } from '@kabar/database';
 import { DataSource } from 'typeorm';
 import { AppError } from '@kabar/common';
 import { Principal, UnitEntity } from '@kabar/org';
@@ -43,13 +44,22 @@ const TARGETS_COLUMNS: Array<keyof TargetsRow> = [
   'postsProgressPct',
 ];
 
-/** Follower growth, the units' leaderboard and monthly targets: all from the daily rollups. */
+/**
+ * Follower growth, the units' leaderboard and monthly targets: all from the daily rollups. Reports read the
+ * replica of DATABASE_READ_URL when set (READ_DATA_SOURCE); setting a target writes the primary and reads its
+ * row back from there.
+ */
 @Injectable()
 export class GrowthReportsService {
+  private readonly read: DataSource;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly scope: ReportScope,
-  ) {}
+    @Optional() @Inject(READ_DATA_SOURCE) read?: DataSource,
+  ) {
+    this.read = read ?? ds;
+  }
 
   async followers(p: Principal, q: FollowersQuery): Promise<Report<FollowersRow>> {
     const range = parseRange(q, await this.scope.zone(p));
@@ -61,7 +71,7 @@ export class GrowthReportsService {
 
   /** Buckets with netNew against the previous bucket (the first against the last day before the range). */
   async followerRows(scope: FollowersScope, id: string, range: ReportRange, granularity: Granularity): Promise<FollowersRow[]> {
-    const s = await followersSeries(this.ds, { scope, id, from: range.from, to: range.to, granularity });
+    const s = await followersSeries(this.read, { scope, id, from: range.from, to: range.to, granularity });
     let previous = s.before;
     return s.buckets.map((b) => {
       const netNew = b.followers === null || previous === null ? null : b.followers - previous;
@@ -115,7 +125,7 @@ export class GrowthReportsService {
   }
 
   private async leaderboardRows(parent: UnitEntity, kind: LeaderboardKind, range: ReportRange, minPosts: number) {
-    const metrics = await leaderboardMetrics(this.ds, { kinds: unitKindsOf(kind), parentId: parent.id, parentPath: parent.path, ...range, minPosts });
+    const metrics = await leaderboardMetrics(this.read, { kinds: unitKindsOf(kind), parentId: parent.id, parentPath: parent.path, ...range, minPosts });
     const weeks = isoWeeksTouched(range);
     return metrics.map((m) => ({
       unitId: m.unitId,
@@ -140,8 +150,8 @@ export class GrowthReportsService {
     return report('targets', range, TARGETS_COLUMNS, await this.targetRows(unit.id, range), { unitId: unit.id, month });
   }
 
-  async targetRows(unitId: string, range: ReportRange): Promise<TargetsRow[]> {
-    const rows = await targetsProgress(this.ds, { unitId, month: range.from, to: range.to, start: range.start, end: range.end });
+  async targetRows(unitId: string, range: ReportRange, db: DataSource = this.read): Promise<TargetsRow[]> {
+    const rows = await targetsProgress(db, { unitId, month: range.from, to: range.to, start: range.start, end: range.end });
     return rows.map((r) => ({
       unitId: r.unitId,
       unitName: r.unitName,
@@ -161,7 +171,7 @@ export class GrowthReportsService {
     if (!this.scope.covers(p, unit, ['reviewer']) && !this.scope.isCityAdmin(p)) throw AppError.forbidden('analytics.targets.forbidden');
     const range = parseRange({ month: body.month }, await this.scope.zone(p));
     await upsertTarget(this.ds, { unitId: unit.id, month: range.from, followersTarget: body.followersTarget, postsTarget: body.postsTarget, setBy: p.userId });
-    return (await this.targetRows(unit.id, range))[0];
+    return (await this.targetRows(unit.id, range, this.ds))[0];
   }
 }
 
