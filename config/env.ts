@@ -21,6 +21,7 @@ export interface KabarConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
   publicUrl: string | undefined;
@@ -100,6 +101,11 @@ export const ENV_VARS = {
     '54329',
     int(1024, 65535),
     'Port of the embedded PostgreSQL (loopback only); when in use by another program, the next free one (and it says so).',
+  ],
+  DATABASE_READ_URL: [
+    undefined,
+    url(['postgres', 'postgresql']),
+    'Optional PostgreSQL URL of a read replica (a streaming standby of DATABASE_URL): reports and their exports read from it; every write, and everything else, goes to DATABASE_URL. Unset: reports read DATABASE_URL.',
   ],
   KABAR_PUBLIC_URL: [
     undefined,
@@ -261,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     port: read(env, 'PORT'),
     host: read(env, 'HOST'),
     databaseUrl: read(env, 'DATABASE_URL'),
+    databaseReadUrl: read(env, 'DATABASE_READ_URL'),
     dataDir: read(env, 'KABAR_DATA_DIR'),
     embeddedPgPort: read(env, 'KABAR_EMBEDDED_PG_PORT'),
     publicUrl: read(env, 'KABAR_PUBLIC_URL'),

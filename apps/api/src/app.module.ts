@@ -20,7 +20,12 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl, opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10, databaseTimeouts(config)),
+        DatabaseModule.forRoot(
+          databaseUrl,
+          opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10,
+          databaseTimeouts(config),
+          config.databaseReadUrl,
+        ),
         OrgModule,
         AccountsModule,
         ContentModule,

@@ -5,3 +5,4 @@ export * from './embedded/embedded-start-error';
 export * from './embedded/ports';
 export * from './database.module';
 export * from './transaction';
+export * from './read-data-source';

@@ -16,3 +16,7 @@ export * from './users/bootstrap-admin';
 export * from './users/password-hasher';
 export * from './auth/csrf';
 export * from './rate-limit';
+export * from './units/unit-kinds';
+export * from './wilayah/wilayah-file';
+export * from './wilayah/wilayah-import';
+export * from './wilayah/wilayah-import-run';

@@ -35,15 +35,18 @@ import { UsersService } from './users/users.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitsRepository } from './rate-limit/rate-limits.repository';
+import { WilayahController } from './wilayah/wilayah.controller';
+import { WilayahService } from './wilayah/wilayah.service';
 
 export const ORG_ENTITIES = [UnitEntity, UserEntity, MembershipEntity];
 
 @Module({
   imports: [TypeOrmModule.forFeature(ORG_ENTITIES)],
-  controllers: [UnitsController, AuthController, MeController, UsersController, AuditController],
+  controllers: [UnitsController, WilayahController, AuthController, MeController, UsersController, AuditController],
   providers: [
     UnitsRepository,
     UnitsService,
+    WilayahService,
     AccessPolicy,
     PrincipalLoader,
     AuditRepository,

@@ -355,7 +355,10 @@ describe('analytics reports', () => {
       expect((await get(kelAdmin.token, `/followers?scope=subtree&id=${units.bondongan}`)).status).toBe(404);
       expect((await get(kelAdmin.token, `/followers?scope=account&id=${s.a2.id}`)).status).toBe(404);
       expect((await get(kelAdmin.token, `/engagement?accountId=${s.a2.id}`)).status).toBe(404);
-      expect((await get(kelAdmin.token, `/leaderboard?kind=kecamatan`)).status).toBe(404);
+      // no parent given: the caller's own top unit (their kelurahan), which holds no kecamatan; others' numbers stay hidden
+      const own = await get(kelAdmin.token, `/leaderboard?kind=kecamatan`);
+      expect([own.status, own.body.rows]).toEqual([200, []]);
+      expect((await get(kelAdmin.token, `/leaderboard?parentId=${units.bogorSelatan}&kind=kelurahan`)).status).toBe(404);
       expect((await get(kelAdmin.token, `/monthly?unitId=${units.bondongan}`)).status).toBe(404);
       expect((await get(kelAdmin.token, `/followers?scope=account&id=${s.a1.id}&month=2026-02`)).status).toBe(200);
     });
@@ -374,7 +377,7 @@ describe('analytics reports', () => {
       res = await get(city.token, `/followers?scope=account&id=${s.a1.id}&granularity=year`);
       expect([res.status, res.body.details[0].field]).toEqual([400, 'granularity']);
       expect(res.body.message).toContain('Harus salah satu dari');
-      res = await get(city.token, `/leaderboard?kind=desa`, { 'accept-language': 'en' });
+      res = await get(city.token, `/leaderboard?kind=dusun`, { 'accept-language': 'en' });
       expect([res.status, res.body.message]).toEqual([400, expect.stringContaining('Must be one of')]);
       res = await get(city.token, `/followers?scope=account&id=${s.a1.id}&month=2026-02&from=2026-02-01`);
       expect([res.status, res.body.details[0].field]).toEqual([400, 'month']);

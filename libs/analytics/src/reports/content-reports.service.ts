@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { READ_DATA_SOURCE } from '@kabar/database';
 import { DataSource } from 'typeorm';
 import { Clock, currentContext } from '@kabar/common';
 import { Principal } from '@kabar/org';
@@ -46,11 +47,17 @@ const COLUMNS = {
 /** What was posted and how it did: engagement, top posts, pillars, programs, best time; and who is not posting. */
 @Injectable()
 export class ContentReportsService {
+  /** Reads only: the replica of DATABASE_READ_URL when set (READ_DATA_SOURCE), else the primary. */
+  private readonly ds: DataSource;
+
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectDataSource() primary: DataSource,
     private readonly scope: ReportScope,
     private readonly clock: Clock,
-  ) {}
+    @Optional() @Inject(READ_DATA_SOURCE) read?: DataSource,
+  ) {
+    this.ds = read ?? primary;
+  }
 
   async engagement(p: Principal, q: PlatformSubjectQuery): Promise<Report<EngagementReportRow>> {
     const { range, subject } = await this.resolve(p, q);

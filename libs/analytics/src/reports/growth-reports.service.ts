@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { READ_DATA_SOURCE } from '@kabar/database';
 import { DataSource } from 'typeorm';
 import { AppError, Clock } from '@kabar/common';
 import { Principal, UnitEntity } from '@kabar/org';
+import { childLevelOf, LeaderboardKind, unitKindsOf } from './leaderboard-kinds';
 import { rankBy } from './leaderboard-rank';
 import { iso, num, percent, ratio, report } from './report';
 import { isoWeeksTouched, parseRange, previousRange, ReportRange } from './report-range';
@@ -42,14 +44,23 @@ const TARGETS_COLUMNS: Array<keyof TargetsRow> = [
   'postsProgressPct',
 ];
 
-/** Follower growth, the units' leaderboard and monthly targets: all from the daily rollups. */
+/**
+ * Follower growth, the units' leaderboard and monthly targets: all from the daily rollups. Reports read the
+ * replica of DATABASE_READ_URL when set (READ_DATA_SOURCE); setting a target writes the primary and reads its
+ * row back from there.
+ */
 @Injectable()
 export class GrowthReportsService {
+  private readonly read: DataSource;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly scope: ReportScope,
     private readonly clock: Clock,
-  ) {}
+    @Optional() @Inject(READ_DATA_SOURCE) read?: DataSource,
+  ) {
+    this.read = read ?? ds;
+  }
 
   async followers(p: Principal, q: FollowersQuery): Promise<Report<FollowersRow>> {
     const range = parseRange(q, await this.scope.zone(p), this.clock.now());
@@ -61,7 +72,7 @@ export class GrowthReportsService {
 
   /** Buckets with netNew against the previous bucket (the first against the last day before the range). */
   async followerRows(scope: FollowersScope, id: string, range: ReportRange, granularity: Granularity): Promise<FollowersRow[]> {
-    const s = await followersSeries(this.ds, { scope, id, from: range.from, to: range.to, granularity });
+    const s = await followersSeries(this.read, { scope, id, from: range.from, to: range.to, granularity });
     let previous = s.before;
     return s.buckets.map((b) => {
       const netNew = b.followers === null || previous === null ? null : b.followers - previous;
@@ -80,17 +91,18 @@ export class GrowthReportsService {
 
   async leaderboard(p: Principal, q: LeaderboardQuery): Promise<Report<LeaderboardRow>> {
     const range = parseRange(q, await this.scope.zone(p), this.clock.now());
-    const parent = await this.scope.unit(p, q.parentId ?? (await this.scope.rootUnitId()));
+    const parent = await this.scope.unit(p, q.parentId ?? (await this.scope.topUnitId(p)));
+    const kind = q.kind ?? childLevelOf(parent.kind);
     const sort = q.sort ?? 'followersGrowthPct';
     const dir = q.dir ?? 'desc';
-    const rows = await this.ranked(parent, q.kind, range, sort, dir, q.minPosts ?? 3);
-    return report('leaderboard', range, LEADERBOARD_COLUMNS, rows, { parentId: parent.id, kind: q.kind, sort, dir, minPosts: q.minPosts ?? 3 });
+    const rows = await this.ranked(parent, kind, range, sort, dir, q.minPosts ?? 3);
+    return report('leaderboard', range, LEADERBOARD_COLUMNS, rows, { parentId: parent.id, kind, sort, dir, minPosts: q.minPosts ?? 3 });
   }
 
-  /** The units of `kind` under `parent`, ranked on `sort` for the range and for the period before it. */
+  /** The units of `kind` under `parent` (at any depth), ranked on `sort` for the range and for the period before it. */
   async ranked(
     parent: UnitEntity,
-    kind: string,
+    kind: LeaderboardKind,
     range: ReportRange,
     sort: LeaderboardQuery['sort'] & string,
     dir: 'asc' | 'desc',
@@ -113,8 +125,8 @@ export class GrowthReportsService {
       .map((r) => pick(r, LEADERBOARD_COLUMNS));
   }
 
-  private async leaderboardRows(parent: UnitEntity, kind: string, range: ReportRange, minPosts: number) {
-    const metrics = await leaderboardMetrics(this.ds, { kind, parentId: parent.id, parentPath: parent.path, ...range, minPosts });
+  private async leaderboardRows(parent: UnitEntity, kind: LeaderboardKind, range: ReportRange, minPosts: number) {
+    const metrics = await leaderboardMetrics(this.read, { kinds: unitKindsOf(kind), parentId: parent.id, parentPath: parent.path, ...range, minPosts });
     const weeks = isoWeeksTouched(range);
     return metrics.map((m) => ({
       unitId: m.unitId,
@@ -139,8 +151,8 @@ export class GrowthReportsService {
     return report('targets', range, TARGETS_COLUMNS, await this.targetRows(unit.id, range), { unitId: unit.id, month });
   }
 
-  async targetRows(unitId: string, range: ReportRange): Promise<TargetsRow[]> {
-    const rows = await targetsProgress(this.ds, { unitId, month: range.from, to: range.to, start: range.start, end: range.end });
+  async targetRows(unitId: string, range: ReportRange, db: DataSource = this.read): Promise<TargetsRow[]> {
+    const rows = await targetsProgress(db, { unitId, month: range.from, to: range.to, start: range.start, end: range.end });
     return rows.map((r) => ({
       unitId: r.unitId,
       unitName: r.unitName,
@@ -160,7 +172,7 @@ export class GrowthReportsService {
     if (!this.scope.covers(p, unit, ['reviewer']) && !this.scope.isCityAdmin(p)) throw AppError.forbidden('analytics.targets.forbidden');
     const range = parseRange({ month: body.month }, await this.scope.zone(p), this.clock.now());
     await upsertTarget(this.ds, { unitId: unit.id, month: range.from, followersTarget: body.followersTarget, postsTarget: body.postsTarget, setBy: p.userId });
-    return (await this.targetRows(unit.id, range))[0];
+    return (await this.targetRows(unit.id, range, this.ds))[0];
   }
 }
 

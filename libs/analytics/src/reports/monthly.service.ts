@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@kabar/common';
 import { Principal, UnitEntity } from '@kabar/org';
 import { ContentReportsService, locale } from './content-reports.service';
+import { siblingKindOf } from './leaderboard-kinds';
 import { GrowthReportsService } from './growth-reports.service';
 import { parseRange, ReportRange } from './report-range';
 import { MonthlyReport } from './report-rows';
@@ -61,15 +62,16 @@ export class MonthlyReportService {
     };
   }
 
-  /** The unit's place among its siblings of the same kind: the default leaderboard order, read without the parent's scope. */
+  /** The unit's place among its siblings of the same kind (a kota among kabupaten and kota): the default leaderboard order, read without the parent's scope. */
   private async position(unit: UnitEntity, range: ReportRange): Promise<MonthlyReport['leaderboard']> {
     const parent = unit.parentId ? await this.scope.unitById(unit.parentId) : null;
     if (!parent) return null;
-    const rows = await this.growth.ranked(parent, unit.kind, range, 'followersGrowthPct', 'desc', 3);
+    const kind = siblingKindOf(unit.kind);
+    const rows = await this.growth.ranked(parent, kind, range, 'followersGrowthPct', 'desc', 3);
     const own = rows.find((r) => r.unitId === unit.id);
     if (!own) return null;
     return {
-      kind: unit.kind,
+      kind,
       parentId: parent.id,
       parentName: parent.name,
       rank: own.rank,

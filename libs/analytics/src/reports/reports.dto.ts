@@ -2,11 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { v } from '@kabar/common';
+import { LEADERBOARD_KINDS, LeaderboardKind } from './leaderboard-kinds';
 import { LEADERBOARD_SORTS } from './leaderboard-rank';
 
 const PLATFORMS = ['facebook', 'instagram', 'x', 'telegram', 'mastodon', 'tiktok', 'youtube', 'threads'] as const;
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
-export const LEADERBOARD_KINDS = ['kelurahan', 'kecamatan', 'opd', 'bumd', 'puskesmas'] as const;
+export { LEADERBOARD_KINDS };
 
 /** The period and output of every report; dates are local days in the caller's zone. */
 export class RangeQuery {
@@ -32,8 +33,15 @@ export class FollowersQuery extends ExportQuery {
 }
 
 export class LeaderboardQuery extends ExportQuery {
-  @ApiPropertyOptional({ description: 'Default: the city.' }) @IsOptional() @IsUUID() parentId?: string;
-  @ApiProperty({ enum: LEADERBOARD_KINDS }) @IsIn(LEADERBOARD_KINDS) kind: (typeof LEADERBOARD_KINDS)[number];
+  @ApiPropertyOptional({ description: 'Default: the caller’s top unit (the city, the province, the country).' }) @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional({
+    enum: LEADERBOARD_KINDS,
+    description:
+      'The units of this kind (or group: kabupaten_kota, desa_kelurahan) inside the parent, each counting its subtree. Default: the wilayah level right below the parent (a province ranks its kabupaten/kota, a kabupaten its kecamatan).',
+  })
+  @IsOptional()
+  @IsIn(LEADERBOARD_KINDS)
+  kind?: LeaderboardKind;
   @ApiPropertyOptional({ enum: LEADERBOARD_SORTS, default: 'followersGrowthPct' })
   @IsOptional()
   @IsIn(LEADERBOARD_SORTS)

@@ -10,6 +10,7 @@ import { ExactlyOnce1763800800000 } from './1763800800000-exactly-once';
 import { SessionsAndRateLimits1764900000000 } from './1764900000000-sessions-and-rate-limits';
 import { MediaFacts1765200000000 } from './1765200000000-media-facts';
 import { AduanCorrections1765000000000 } from './1765000000000-aduan-corrections';
+import { NationalUnits1765100000000 } from './1765100000000-national-units';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   ExactlyOnce1763800800000,
   SessionsAndRateLimits1764900000000,
   AduanCorrections1765000000000,
+  NationalUnits1765100000000,
   MediaFacts1765200000000,
 ];

@@ -3,6 +3,7 @@ import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { AppError } from '@kabar/common';
 import { Role } from '../entities/membership.entity';
 import { UnitEntity } from '../entities/unit.entity';
+import { isRegion } from '../units/unit-kinds';
 import { UnitsRepository } from '../units/units.repository';
 import { Principal } from './principal';
 
@@ -40,6 +41,27 @@ export class AccessPolicy {
 
   requireCityAdmin(p: Principal): void {
     if (!this.isCityAdmin(p)) throw AppError.forbidden();
+  }
+
+  /**
+   * Who changes the unit tree: the installation's admins (admin on the root: the city, the province or the
+   * country) anywhere, and the admin of a region (provinsi, kabupaten, kota) strictly inside it — a kota's
+   * Diskominfo adds its kelurahan, a province's admin its kabupaten's kecamatan; nobody reshapes the unit
+   * they hold the role on, or anything above it.
+   */
+  mayManageUnit(p: Principal, unit: Pick<UnitEntity, 'path'>): boolean {
+    if (this.isCityAdmin(p)) return true;
+    return p.memberships.some((m) => m.role === 'admin' && !!m.kind && isRegion(m.kind) && unit.path.startsWith(m.path) && unit.path !== m.path);
+  }
+
+  /** A new unit under `parent` lies strictly inside it. */
+  mayAddUnder(p: Principal, parent: Pick<UnitEntity, 'path'>): boolean {
+    return this.mayManageUnit(p, { path: `${parent.path}+/` });
+  }
+
+  /** Whether the caller manages any part of the tree (the console shows the unit editor then). */
+  managesUnits(p: Principal): boolean {
+    return this.isCityAdmin(p) || p.memberships.some((m) => m.role === 'admin' && !!m.kind && isRegion(m.kind));
   }
 
   /** The unit if the caller sees it and holds one of `roles` there; 404 when unseen, 403 when seen without the role. */

@@ -6,5 +6,6 @@ export interface Principal {
   email: string;
   name: string;
   locale: 'id' | 'en';
-  memberships: Array<{ unitId: string; role: Role; path: string; isRoot: boolean }>;
+  /** `kind` of the unit the role is held on (absent where a caller builds a principal by hand: benches). */
+  memberships: Array<{ unitId: string; role: Role; path: string; isRoot: boolean; kind?: string }>;
 }

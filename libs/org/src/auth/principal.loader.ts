@@ -28,8 +28,9 @@ export class PrincipalLoader {
       role: Role | null;
       path: string | null;
       parent_id: string | null;
+      kind: string | null;
     }> = await this.ds.query(
-      `SELECT u.id, u.email, u.name, u.locale, u.disabled, m.unit_id, m.role, un.path, un.parent_id
+      `SELECT u.id, u.email, u.name, u.locale, u.disabled, m.unit_id, m.role, un.path, un.parent_id, un.kind
            FROM users u
            LEFT JOIN memberships m ON m.user_id = u.id
            LEFT JOIN units un ON un.id = m.unit_id
@@ -45,7 +46,9 @@ export class PrincipalLoader {
       email: u.email,
       name: u.name,
       locale: u.locale,
-      memberships: rows.filter((r) => r.unit_id).map((r) => ({ unitId: r.unit_id!, role: r.role!, path: r.path!, isRoot: r.parent_id === null })),
+      memberships: rows
+        .filter((r) => r.unit_id)
+        .map((r) => ({ unitId: r.unit_id!, role: r.role!, path: r.path!, isRoot: r.parent_id === null, kind: r.kind! })),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const UNIT_KINDS = ['kota', 'kabupaten', 'kecamatan', 'kelurahan', 'desa', 'opd', 'bumd', 'puskesmas'] as const;
+/** Wilayah kinds from the country down (Kemendagri levels), then agencies, which may sit under any of them. */
+export const UNIT_KINDS = ['nasional', 'provinsi', 'kota', 'kabupaten', 'kecamatan', 'kelurahan', 'desa', 'opd', 'bumd', 'puskesmas'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** A node of the organisation tree. `path` is the ids from the root down to this unit, each followed by '/'. */

@@ -5,14 +5,15 @@ import { AppError } from '@kabar/common';
 import { AccessPolicy } from '../access/access-policy.service';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { CreateUnitDto, ListUnitsQuery, UnitDto, UpdateUnitDto, mapUnit } from '../dto/unit.dto';
+import { CreateUnitDto, ListUnitsQuery, UnitDto, UnitNodeDto, UnitOverviewDto, UpdateUnitDto, mapUnit } from '../dto/unit.dto';
+import { mayHold } from './unit-kinds';
 import { UnitsRepository } from './units.repository';
 
 function codeTaken(e: unknown): AppError | unknown {
   return e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === '23505' ? AppError.conflict('units.codeTaken') : e;
 }
 
-/** Everyone sees the units of their subtrees; only city admins change the tree. */
+/** Everyone sees the units of their subtrees; the installation's admins and region admins (inside their region) change the tree. */
 @Injectable()
 export class UnitsService {
   constructor(
@@ -34,9 +35,33 @@ export class UnitsService {
     return mapUnit(await this.policy.requireUnit(p, id));
   }
 
+  /** One level of the tree: the caller's top units, or the children of a unit they see; each with its number of children. */
+  async tree(p: Principal, parentId?: string): Promise<UnitNodeDto[]> {
+    const nodes = parentId
+      ? await this.units.withChildCounts({ parentId: (await this.policy.requireUnit(p, parentId)).id })
+      : await this.units.withChildCounts({ ids: this.policy.paths(p).map((path) => path.split('/').at(-2)!) });
+    return nodes.map((u) => ({ ...mapUnit(u), childCount: u.childCount }));
+  }
+
+  /** The unit page: the unit, the ancestors the caller sees (a breadcrumb), and its subtree's counts. */
+  async overview(p: Principal, id: string): Promise<UnitOverviewDto> {
+    const unit = await this.policy.requireUnit(p, id);
+    const above = unit.path.split('/').filter((x) => x && x !== unit.id);
+    const [ancestors, counts] = await Promise.all([this.units.findByIds(above), this.units.subtreeCounts(unit)]);
+    return {
+      unit: mapUnit(unit),
+      ancestors: ancestors
+        .filter((a) => this.policy.covers(p, a))
+        .sort((a, b) => a.path.length - b.path.length)
+        .map(mapUnit),
+      ...counts,
+    };
+  }
+
   async create(p: Principal, dto: CreateUnitDto): Promise<UnitDto> {
-    this.policy.requireCityAdmin(p);
     const parent = await this.policy.requireUnit(p, dto.parentId);
+    if (!this.policy.mayAddUnder(p, parent)) throw AppError.forbidden();
+    if (!mayHold(parent.kind, dto.kind)) throw AppError.validation([{ field: 'kind', code: 'units.kindNotUnderParent', params: { parentKind: parent.kind } }]);
     const unit = await this.ds
       .transaction(async (em) => {
         const created = await this.units.insert(em, {
@@ -58,7 +83,7 @@ export class UnitsService {
 
   async update(p: Principal, id: string, dto: UpdateUnitDto): Promise<UnitDto> {
     const unit = await this.policy.requireUnit(p, id);
-    this.policy.requireCityAdmin(p);
+    if (!this.policy.mayManageUnit(p, unit)) throw AppError.forbidden();
     const patch = { ...dto, ...(dto.name !== undefined ? { name: dto.name.trim() } : {}) };
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, unit[k as keyof typeof patch]]));
     await this.ds

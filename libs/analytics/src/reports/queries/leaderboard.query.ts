@@ -16,7 +16,7 @@ export interface LeaderboardMetrics {
 }
 
 /**
- * The leaderboard's numbers for every unit of `kind` inside `parentPath` (the parent excluded), each unit
+ * The leaderboard's numbers for every unit of `kinds` inside `parentPath` (the parent excluded), each unit
  * counting its whole subtree: growth from unit_daily, engagement from target_metrics, posting from
  * post_targets (a post counts once, in the local ISO week of its first published target). Every part reads
  * only the range through an index on the time column, so the cost follows the month, not the history.
@@ -25,11 +25,11 @@ export interface LeaderboardMetrics {
  */
 export async function leaderboardMetrics(
   db: Queryable,
-  q: { kind: string; parentId: string; parentPath: string; from: string; to: string; start: Date; end: Date; zone: string; minPosts: number },
+  q: { kinds: string[]; parentId: string; parentPath: string; from: string; to: string; start: Date; end: Date; zone: string; minPosts: number },
 ): Promise<LeaderboardMetrics[]> {
   return db.query(
     `WITH u AS (
-       SELECT id, name, kind, path FROM units WHERE kind = $1 AND path LIKE $2 || '%' AND id <> $3::uuid),
+       SELECT id, name, kind, path FROM units WHERE kind = ANY($1::text[]) AND path LIKE $2 || '%' AND id <> $3::uuid),
      sub AS (
        SELECT u.id AS unit_id, d.id AS member_id FROM u JOIN units d ON d.path LIKE u.path || '%'),
      growth AS (
@@ -67,6 +67,6 @@ export async function leaderboardMetrics(
        LEFT JOIN counts c ON c.unit_id = u.id
        LEFT JOIN weeks w ON w.unit_id = u.id
        LEFT JOIN last_before lb ON lb.unit_id = u.id`,
-    [q.kind, q.parentPath, q.parentId, q.from, q.to, q.start, q.end, q.zone, q.minPosts],
+    [q.kinds, q.parentPath, q.parentId, q.from, q.to, q.start, q.end, q.zone, q.minPosts],
   );
 }
