@@ -85,6 +85,8 @@ describe('reports read from a streaming replica (DATABASE_READ_URL)', () => {
 
     await replica.resumeReplay();
     await replica.caughtUp();
+    // replication is asynchronous: the report shows March once the replica has replayed it
+    await eventually(async () => (await march()).body.rows[0]?.followers === 1500);
     expect((await march()).body.rows).toEqual([expect.objectContaining({ period: '2026-03-01', followers: 1500 })]);
     const csvAfter = await http(baseUrl, 'GET', `/api/v1/analytics/followers?scope=account&id=${account}&month=2026-03&granularity=month&format=csv`, {
       token,
@@ -106,7 +108,16 @@ describe('reports read from a streaming replica (DATABASE_READ_URL)', () => {
     expect(stale.body.rows[0]).toMatchObject({ followersTarget: null });
     await replica.resumeReplay();
     await replica.caughtUp();
+    await eventually(async () => (await get(`/targets?unitId=${kota}&month=2026-03`)).body.rows[0]?.followersTarget === 5000);
     expect((await get(`/targets?unitId=${kota}&month=2026-03`)).body.rows[0]).toMatchObject({ followersTarget: 5000, postsTarget: 40 });
     expect((await http(baseUrl, 'GET', `/api/v1/units/${await unitId({ ds }, BATU_TULIS)}`, { token })).status).toBe(200);
   });
 });
+
+/** Asks until `ok` holds (a replica replays asynchronously), at most 15 s. */
+async function eventually(ok: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    if (await ok()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

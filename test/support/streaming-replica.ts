@@ -69,7 +69,7 @@ export async function startStreamingReplica(adminUrl: string): Promise<Streaming
     const [{ port: primaryPort, max }] = (await primary.query(`SELECT current_setting('port') AS port, current_setting('max_connections') AS max`)).rows;
     await primary.query(`SELECT pg_create_physical_replication_slot($1, true)`, [slot]);
     await primary.query(`SELECT pg_backup_start('kabar-test-replica', true)`);
-    fs.cpSync(source, data, { recursive: true, filter: (src) => !SKIP.has(path.relative(source, src)) });
+    copyTolerant(source, data, (src) => !SKIP.has(path.relative(source, src)));
     for (const d of SKIP) if (!d.includes('.')) fs.mkdirSync(path.join(data, d), { recursive: true });
     const [{ labelfile, spcmapfile }] = (await primary.query(`SELECT labelfile, spcmapfile FROM pg_backup_stop(false)`)).rows;
     fs.writeFileSync(path.join(data, 'backup_label'), labelfile);
@@ -167,4 +167,32 @@ function stopServer(p: ChildProcess): Promise<void> {
     p.once('exit', () => resolve());
     p.kill('SIGINT');
   });
+}
+
+/**
+ * A copy of a live data directory: files and folders that vanish while it runs (another test dropping its
+ * database) are skipped, as pg_basebackup does; the WAL replayed from the backup's start makes it consistent.
+ */
+function copyTolerant(from: string, to: string, keep: (src: string) => boolean): void {
+  const gone = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(from, { withFileTypes: true });
+  } catch (e) {
+    if (gone(e)) return;
+    throw e;
+  }
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of entries) {
+    const src = path.join(from, entry.name);
+    if (!keep(src)) continue;
+    const dst = path.join(to, entry.name);
+    try {
+      if (entry.isDirectory()) copyTolerant(src, dst, keep);
+      else if (entry.isFile()) fs.copyFileSync(src, dst);
+      else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(src), dst);
+    } catch (e) {
+      if (!gone(e)) throw e;
+    }
+  }
 }
