@@ -44,7 +44,8 @@ describe('analytics collection in the worker', () => {
       expect(first.followers).toBeGreaterThanOrEqual(Math.min(sandboxBefore[k], now));
       expect(first.followers).toBeLessThanOrEqual(Math.max(sandboxBefore[k], now));
       const { rows } = await h.db.query(`SELECT followers, snapshot_period, last_snapshot_at, collection_failures FROM social_accounts WHERE id = $1`, [a.id]);
-      expect(Number(rows[0].snapshot_period)).toBeGreaterThanOrEqual(periodOf(first.at.getTime(), INTERVAL));
+      // the stamp names the period whose job was enqueued; on a busy machine that job may run just after its period ended
+      expect(Number(rows[0].snapshot_period)).toBeGreaterThanOrEqual(periodOf(first.at.getTime(), INTERVAL) - 1);
       expect(rows[0].collection_failures).toBe(0);
     }
     const masto = (await snapshotsOf(h.db, acc.masto.id))[0];
