@@ -33,7 +33,11 @@ export class NationalUnits1765100000000 implements MigrationInterface {
         ids uuid[];
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(DISTINCT post_id) INTO ids FROM new_rows WHERE status = 'published';
+          -- new targets can only bring the first publication earlier: no need to read the post's other targets
+          UPDATE posts p SET first_published_at = least(p.first_published_at, x.at)
+            FROM (SELECT post_id, min(published_at) AS at FROM new_rows WHERE status = 'published' AND published_at IS NOT NULL GROUP BY post_id) x
+           WHERE p.id = x.post_id AND p.first_published_at IS DISTINCT FROM least(p.first_published_at, x.at);
+          RETURN NULL;
         ELSIF TG_OP = 'UPDATE' THEN
           SELECT array_agg(DISTINCT x.post_id) INTO ids FROM (
             SELECT n.post_id FROM new_rows n JOIN old_rows o ON o.id = n.id
@@ -47,8 +51,9 @@ export class NationalUnits1765100000000 implements MigrationInterface {
           RETURN NULL;
         END IF;
         UPDATE posts p SET first_published_at = f.at
-          FROM (SELECT i.id, (SELECT min(t.published_at) FROM post_targets t WHERE t.post_id = i.id AND t.status = 'published') AS at
-                  FROM unnest(ids) AS i(id)) f
+          FROM (SELECT i.id, min(t.published_at) FILTER (WHERE t.status = 'published') AS at
+                  FROM unnest(ids) AS i(id) LEFT JOIN post_targets t ON t.post_id = i.id
+                 GROUP BY i.id) f
          WHERE p.id = f.id AND p.first_published_at IS DISTINCT FROM f.at;
         RETURN NULL;
       END $$`);

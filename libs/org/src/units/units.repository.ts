@@ -3,6 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { UnitEntity, UnitKind } from '../entities/unit.entity';
 
+/**
+ * The subtree of the path in $1 as a range on the path index (text_pattern_ops): unlike `LIKE $1 || '%'`, whose
+ * pattern is unknown when the statement is planned, a range on a parameter uses the index. Paths hold hex digits,
+ * '-' and '/', all below '~'.
+ */
+const SUBTREE = (column: string) => `${column} ~>=~ $1 AND ${column} ~<~ ($1 || '~')`;
+
 export interface NewUnit {
   code: string | null;
   name: string;
@@ -85,12 +92,12 @@ export class UnitsRepository {
   ): Promise<{ descendants: Record<string, number>; childCount: number; accounts: number; members: number }> {
     const m = this.repo.manager;
     const [kinds, [children], [accounts], [members]] = await Promise.all([
-      m.query(`SELECT kind, count(*)::int AS n FROM units WHERE path LIKE $1 || '%' AND id <> $2 GROUP BY kind ORDER BY kind`, [unit.path, unit.id]),
+      m.query(`SELECT kind, count(*)::int AS n FROM units WHERE ${SUBTREE('path')} AND id <> $2 GROUP BY kind ORDER BY kind`, [unit.path, unit.id]),
       m.query(`SELECT count(*)::int AS n FROM units WHERE parent_id = $1`, [unit.id]),
-      m.query(`SELECT count(*)::int AS n FROM social_accounts s JOIN units u ON u.id = s.unit_id WHERE u.path LIKE $1 || '%' AND s.status <> 'disabled'`, [
+      m.query(`SELECT count(*)::int AS n FROM units u JOIN social_accounts s ON s.unit_id = u.id WHERE ${SUBTREE('u.path')} AND s.status <> 'disabled'`, [
         unit.path,
       ]),
-      m.query(`SELECT count(DISTINCT ms.user_id)::int AS n FROM memberships ms JOIN units u ON u.id = ms.unit_id WHERE u.path LIKE $1 || '%'`, [unit.path]),
+      m.query(`SELECT count(DISTINCT ms.user_id)::int AS n FROM units u JOIN memberships ms ON ms.unit_id = u.id WHERE ${SUBTREE('u.path')}`, [unit.path]),
     ]);
     return {
       descendants: Object.fromEntries(kinds.map((k: { kind: string; n: number }) => [k.kind, k.n])),
