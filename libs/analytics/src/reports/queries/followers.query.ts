@@ -19,8 +19,9 @@ const SOURCE: Record<FollowersScope, string> = {
 const EXPECTED: Record<FollowersScope, string> = {
   account: `SELECT 1 AS n`,
   unit: `SELECT count(*)::int AS n FROM social_accounts WHERE unit_id = $1::uuid AND status <> 'disabled'`,
-  subtree: `SELECT count(*)::int AS n FROM social_accounts s JOIN units u ON u.id = s.unit_id
-             WHERE u.path LIKE (SELECT path FROM units WHERE id = $1::uuid) || '%' AND s.status <> 'disabled'`,
+  // the subtree by path range (an index range scan whatever the size of the tree), then its accounts by unit
+  subtree: `SELECT count(*)::int AS n FROM units u JOIN social_accounts s ON s.unit_id = u.id, (SELECT path FROM units WHERE id = $1::uuid) r
+             WHERE u.path ~>=~ r.path AND u.path ~<~ (r.path || '~') AND s.status <> 'disabled'`,
 };
 
 /**
