@@ -1,3 +1,4 @@
+import { Clock } from '@kabar/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@kabar/config';
 import { AccessPolicy, AuditService, Principal, UnitEntity, UnitsRepository, UnitsService } from '@kabar/org';
@@ -52,7 +53,7 @@ export function scaleReads(
     const config = { ...loadConfig({}), defaultTimeZone: 'Asia/Jakarta' };
     const unitsService = new UnitsService(units, policy, undefined as unknown as AuditService, ds);
     const calendar = new CalendarService(new CalendarRepository(ds), policy, config);
-    const reports = new GrowthReportsService(ds, new ReportScope(ds, policy, units, config));
+    const reports = new GrowthReportsService(ds, new ReportScope(ds, policy, units, config), new Clock());
     const prov = await place(ds, opts.province);
     const kab = await place(ds, opts.kabupaten);
     const admin = adminOf(prov, 'provinsi', !opts.national);
