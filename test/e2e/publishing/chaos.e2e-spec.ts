@@ -16,7 +16,7 @@ import {
   waitFor,
 } from './publishing-fixtures';
 
-jest.setTimeout(420_000);
+jest.setTimeout(600_000);
 
 const PER_PLATFORM = 400;
 const PLATFORMS: SandboxPlatform[] = ['facebook', 'instagram', 'x', 'telegram', 'mastodon', 'tiktok', 'youtube', 'threads'];
@@ -182,7 +182,7 @@ describe('chaos: 8 platforms × 400 targets, faults at random, workers killed an
         const c = await statusCounts(db, ids);
         return SETTLED.reduce((s, k) => s + (c[k] ?? 0), 0) === ids.length;
       },
-      300_000,
+      420_000,
       1_000,
     ).catch(async (e) => {
       const late = await db.query(

@@ -11,6 +11,7 @@ import { SessionsAndRateLimits1764900000000 } from './1764900000000-sessions-and
 import { MediaFacts1765200000000 } from './1765200000000-media-facts';
 import { AduanCorrections1765000000000 } from './1765000000000-aduan-corrections';
 import { NationalUnits1765100000000 } from './1765100000000-national-units';
+import { AduanComments1765300000000 } from './1765300000000-aduan-comments';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AduanCorrections1765000000000,
   NationalUnits1765100000000,
   MediaFacts1765200000000,
+  AduanComments1765300000000,
 ];

@@ -8,6 +8,7 @@ import { InFlight } from './in-flight';
 import { OutcomeRecorder } from './outcome-recorder';
 import { PlatformGateway } from './platform-gateway';
 import { PublishContentLoader } from './publish-content.loader';
+import { nextCheckAt } from './retry-policy';
 import { WORKER_ID } from './worker-identity';
 
 export type ProcessResult = 'published' | 'reconciled' | 'retry' | 'unconfirmed' | 'deferred' | 'skipped' | 'other';
@@ -117,7 +118,7 @@ export class PublisherService {
           return { result: 'unconfirmed' };
         }
         await this.claims.finishAttempt(attemptId, { outcome: 'pending', message: res.how });
-        await this.claims.pending(t.id, token, new Date(now.getTime() + Math.max(1000, res.retryAfterMs)));
+        await this.claims.pending(t.id, token, nextCheckAt(now, lostAt, res.retryAfterMs, this.config.publishCheckWindowMs));
         return { result: 'retry' };
       case 'unknown':
         await this.outcomes.unconfirmed(t, token, attemptId, res.reason);

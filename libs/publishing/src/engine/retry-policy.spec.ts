@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY, backoffMs, decideRetry } from './retry-policy';
+import { DEFAULT_RETRY, backoffMs, decideRetry, nextCheckAt } from './retry-policy';
 
 describe('retry policy by error class', () => {
   const cfg = { ...DEFAULT_RETRY, maxAttempts: 6 };
@@ -25,5 +25,16 @@ describe('retry policy by error class', () => {
 
   it('backoff is capped', () => {
     expect(backoffMs(30, cfg, () => 0.999)).toBeLessThanOrEqual(cfg.maxDelayMs);
+  });
+
+  it('a pending check is asked again when the platform suggests, but no later than the end of the check window', () => {
+    const lostAt = new Date(now.getTime() - 60_000);
+    // Facebook trusts its listing 3 min after the loss; a 2 h window waits for that.
+    expect(nextCheckAt(now, lostAt, 120_000, 2 * 3_600_000)).toEqual(new Date(now.getTime() + 120_000));
+    // A 90 s window ends first: the next check falls at its end (+1 s), where it becomes unconfirmed.
+    expect(nextCheckAt(now, lostAt, 120_000, 90_000)).toEqual(new Date(now.getTime() + 31_000));
+    // Already past the window's end, and a platform asking for "now": never sooner than a second.
+    expect(nextCheckAt(now, lostAt, 120_000, 10_000)).toEqual(new Date(now.getTime() + 1_000));
+    expect(nextCheckAt(now, lostAt, 0, 2 * 3_600_000)).toEqual(new Date(now.getTime() + 1_000));
   });
 });

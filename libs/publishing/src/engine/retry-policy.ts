@@ -45,3 +45,14 @@ export function decideRetry(
       return { action: 'retry', at: new Date(now.getTime() + backoffMs(attempt, cfg, opts.random)) };
   }
 }
+
+/**
+ * When to ask the platform again after a check answered "pending": when the platform suggests, but no later than
+ * the end of the check window (`lostAt + windowMs`), where "still pending" becomes "unconfirmed" — a platform's
+ * settle time may be longer than the operator's window, and a person should hear about it at the window's end.
+ */
+export function nextCheckAt(now: Date, lostAt: Date, retryAfterMs: number, windowMs: number): Date {
+  const suggested = now.getTime() + Math.max(1000, retryAfterMs);
+  const windowEnd = Math.max(now.getTime() + 1000, lostAt.getTime() + windowMs + 1000);
+  return new Date(Math.min(suggested, windowEnd));
+}
