@@ -60,6 +60,11 @@ export interface KabarConfig {
   stuckAfterMs: number;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** Receives each new complaint ticket (issue #16), signed with aduanWebhookSecret. */
+  aduanWebhookUrl: string | undefined;
+  aduanWebhookSecret: string | undefined;
+  /** How often the worker looks for overdue complaint tickets to escalate. */
+  aduanEscalationIntervalMs: number;
   outboundAllow: string[];
   mediaQuotaBytes: number;
   platformApiUrls: Partial<Record<PlatformName, string>>;
@@ -185,6 +190,21 @@ export const ENV_VARS = {
     'Optional URL that receives publishing events (failed, missed, stuck, reconnect needed) as signed JSON POSTs. A private address must also be listed in KABAR_OUTBOUND_ALLOW.',
   ],
   KABAR_WEBHOOK_SECRET: [undefined, str, 'HMAC-SHA256 key of the webhook: header X-Kabar-Signature: sha256=<hex of the body>.'],
+  KABAR_ADUAN_WEBHOOK_URL: [
+    undefined,
+    url(['http', 'https']),
+    "Optional URL that receives each new complaint ticket (text, link, category, place, agency, dates; the author's public handle only) as a signed JSON POST, for SP4N-LAPOR! or the city's own system. Sent through the queue and retried with backoff until it answers 2xx. A private address must also be listed in KABAR_OUTBOUND_ALLOW.",
+  ],
+  KABAR_ADUAN_WEBHOOK_SECRET: [
+    undefined,
+    str,
+    'HMAC-SHA256 key of the complaint webhook: header X-Kabar-Signature: sha256=<hex of the exact body>. Set it whenever KABAR_ADUAN_WEBHOOK_URL is set.',
+  ],
+  KABAR_ADUAN_ESCALATION_INTERVAL: [
+    '5m',
+    duration,
+    "How often the worker looks for overdue complaint tickets (24 h past their response target: to the OPD's admins; 48 h: to Diskominfo). At least 1s.",
+  ],
   KABAR_OUTBOUND_ALLOW: [
     '',
     hostList,
@@ -307,6 +327,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     stuckAfterMs: read(env, 'KABAR_STUCK_AFTER'),
     webhookUrl: read(env, 'KABAR_WEBHOOK_URL'),
     webhookSecret: read(env, 'KABAR_WEBHOOK_SECRET'),
+    aduanWebhookUrl: read(env, 'KABAR_ADUAN_WEBHOOK_URL'),
+    aduanWebhookSecret: read(env, 'KABAR_ADUAN_WEBHOOK_SECRET'),
+    aduanEscalationIntervalMs: Math.max(1_000, read<number>(env, 'KABAR_ADUAN_ESCALATION_INTERVAL')),
     outboundAllow: read(env, 'KABAR_OUTBOUND_ALLOW'),
     mediaQuotaBytes: read(env, 'KABAR_MEDIA_QUOTA'),
     platformApiUrls,
