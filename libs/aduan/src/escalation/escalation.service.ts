@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { slaConfigFor } from '../sla/sla-config';
+import { returnedRows } from '../tickets/returned-rows';
 import { OPEN_STATUSES } from '../tickets/ticket-states';
 
 const HOUR = 3_600_000;
@@ -51,10 +52,12 @@ export class EscalationService {
 
   private escalate(t: any, level: 1 | 2, hours: number, now: Date): Promise<Escalated | null> {
     return this.ds.transaction(async (em) => {
-      const [row] = await em.query(
-        `UPDATE aduan_tickets SET escalation_level = $2, version = version + 1, updated_at = now()
+      const [row] = returnedRows(
+        await em.query(
+          `UPDATE aduan_tickets SET escalation_level = $2, version = version + 1, updated_at = now()
          WHERE id = $1 AND escalation_level < $2 AND first_answered_at IS NULL AND status = ANY ($3::text[]) RETURNING status`,
-        [t.id, level, OPEN_STATUSES],
+          [t.id, level, OPEN_STATUSES],
+        ),
       );
       if (!row) return null;
       const target = level === 1 ? (t.agency_unit_id ?? t.place_unit_id ?? t.account_unit_id) : t.root_id;

@@ -9,6 +9,7 @@ import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { ClassifierRegistry } from '../http/classifier-registry';
 import { calendarOf, slaConfigFor, targetFor } from '../sla/sla-config';
 import { TICKET_WEBHOOK_JOB, ticketWebhookJobId } from '../webhook/ticket-webhook.job';
+import { returnedRows } from './returned-rows';
 import { TicketAction, TicketStatus, TRANSITIONS, allowedActions, mayApply, ticketNumber } from './ticket-states';
 
 export interface OpenResult {
@@ -136,10 +137,12 @@ export class TicketsService {
   /** A reply to the comment was published: the first answer is recorded once (later replies change nothing). */
   async markAnswered(commentId: string, at: Date): Promise<boolean> {
     return this.ds.transaction(async (em) => {
-      const [t] = await em.query(
-        `UPDATE aduan_tickets SET first_answered_at = $2, version = version + 1, updated_at = now()
+      const [t] = returnedRows(
+        await em.query(
+          `UPDATE aduan_tickets SET first_answered_at = $2, version = version + 1, updated_at = now()
          WHERE comment_id = $1 AND first_answered_at IS NULL RETURNING id, status`,
-        [commentId, at],
+          [commentId, at],
+        ),
       );
       if (!t) return false;
       await this.event(em, t.id, null, 'answered', t.status, t.status, { at: at.toISOString() }, at);
@@ -213,10 +216,12 @@ export class TicketsService {
     }
     if (input.note) data.note = input.note;
     return this.ds.transaction(async (em) => {
-      const [row] = await em.query(
-        `UPDATE aduan_tickets SET status = $3, version = version + 1, updated_at = now()${set.length ? ', ' + set.join(', ') : ''}
+      const [row] = returnedRows(
+        await em.query(
+          `UPDATE aduan_tickets SET status = $3, version = version + 1, updated_at = now()${set.length ? ', ' + set.join(', ') : ''}
          WHERE id = $1 AND version = $2 RETURNING status, version`,
-        [t.id, t.version, to, ...params],
+          [t.id, t.version, to, ...params],
+        ),
       );
       if (!row) throw this.stale(await this.load(ticketId));
       if (input.action === 'not_complaint' || input.action === 'reclassify') await this.correct(em, t, input);
