@@ -10,6 +10,7 @@ import { UnitsPage } from './UnitsPage';
 import { UsersPage } from './UsersPage';
 import { AccountsPage } from './accounts/AccountsPage';
 import { AnalyticsPage, MonthlyReportPage } from './analytics/lazy-pages';
+import { InboxPage } from './aduan/InboxPage';
 import { CalendarPage } from './content/CalendarPage';
 import { ComposerPage } from './content/ComposerPage';
 import { ImportPage } from './content/ImportPage';
@@ -45,6 +46,7 @@ export const PAGES: PageDef[] = [
   { path: '/posts/detail', labelKey: 'publishing.detail.title', icon: '⇧', component: PostDetailPage, nav: false },
   { path: '/analytics', labelKey: 'nav.analytics', icon: '◔', component: AnalyticsPage },
   { path: '/analytics/monthly', labelKey: 'nav.analyticsMonthly', icon: '▥', component: MonthlyReportPage, nav: false },
+  { path: '/aduan', labelKey: 'nav.aduan', icon: '✆', component: InboxPage },
   { path: '/notifications', labelKey: 'nav.notifications', icon: '✉', component: NotificationsPage },
   { path: '/publishing/problems', labelKey: 'nav.failures', icon: '⚠', component: FailuresPage },
 ];

@@ -117,12 +117,21 @@ export class TicketsService {
             due,
           ],
         );
-        await this.event(em, t.id, null, 'opened', null, 'baru', {
-          category: c.category,
-          agencyUnitId,
-          placeUnitId: c.place_unit_id,
-          dueAt: due.toISOString(),
-        });
+        await this.event(
+          em,
+          t.id,
+          null,
+          'opened',
+          null,
+          'baru',
+          {
+            category: c.category,
+            agencyUnitId,
+            placeUnitId: c.place_unit_id,
+            dueAt: due.toISOString(),
+          },
+          this.clock.now(),
+        );
         if (webhook) await this.queue!.enqueue(TICKET_WEBHOOK_JOB, [{ id: ticketWebhookJobId(t.id), data: { ticketId: t.id } }], em);
         return t.id as string;
       });
