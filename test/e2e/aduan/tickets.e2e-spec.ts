@@ -95,6 +95,9 @@ describe('aduan tickets: opening, state machine, scope, export, escalation, repo
     expect(await numbersFor(btViewer.token)).toEqual([tk.trash]);
     // a ticket out of scope does not exist for the caller
     expect((await get(`/api/v1/aduan/tickets/${tk.trash}`, dishub.token)).status).toBe(404);
+    const notUuid = await get('/api/v1/aduan/tickets/nope', dishub.token, 'en');
+    expect(notUuid.status).toBe(400);
+    expect(notUuid.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect((await act(tk.trash, 'verify', kbAdmin.token)).status).toBe(404);
     // a viewer reads but does not act
     expect((await get(`/api/v1/aduan/tickets/${tk.trash}`, btViewer.token)).body).toMatchObject({ canAct: false, allowedActions: [] });
@@ -279,6 +282,31 @@ describe('aduan tickets: opening, state machine, scope, export, escalation, repo
     expect(list.body.items[0].message).toMatch(/^Complaint ADU-2026-\d{6} \(parkir_liar\) is still unanswered 24 hours/);
     // an answered ticket is never escalated
     expect((await t.ds.query(`SELECT escalation_level FROM aduan_tickets WHERE id = $1`, [tk.late]))[0].escalation_level).toBe(0);
+  });
+
+  it('across a holiday: due and escalated by working days (17 August 2026 does not count); an unrouted comment is routed by the rules', async () => {
+    const account = await insertAccount(t.ds, KEDUNG_BADAK, 'mastodon');
+    const cm = await insertClassifiedComment(t.ds, {
+      accountId: account.id,
+      text: 'angkot ngetem sembarangan di kedung badak, bikin macet tiap sore. tolong ditertibkan',
+      platform: 'mastodon',
+      writtenAt: new Date('2026-08-14T10:00:00+07:00'), // Friday before Proklamasi (Monday 17 August)
+    });
+    await t.ds.query(`UPDATE aduan_comments SET agency_unit_id = NULL WHERE id = $1`, [cm.id]);
+    const [id] = (await tickets.openFromComments([cm.id])).opened;
+    const row = await ticketOf(cm.id);
+    expect(row.agency_unit_id).toBe(await unitId(t, DISHUB)); // the router's rule for the category
+    expect(new Date(row.due_at).toISOString()).toBe(new Date('2026-08-18T10:00:00+07:00').toISOString());
+    const escalation = new EscalationService(t.ds);
+    const mine = (r: Array<{ ticketId: string; level: number }>) => r.filter((e) => e.ticketId === id).map((e) => e.level);
+    // Monday the 17th is a holiday: nothing is late yet, whatever the wall clock says since Friday
+    expect(mine(await escalation.escalateDue(new Date('2026-08-17T23:00:00+07:00')))).toEqual([]);
+    expect(mine(await escalation.escalateDue(new Date('2026-08-19T09:00:00+07:00')))).toEqual([]);
+    expect(mine(await escalation.escalateDue(new Date('2026-08-19T10:30:00+07:00')))).toEqual([1]);
+    expect(mine(await escalation.escalateDue(new Date('2026-08-20T10:30:00+07:00')))).toEqual([2]);
+    expect(mine(await escalation.escalateDue(new Date('2026-08-21T10:30:00+07:00')))).toEqual([]);
+    const events = (await get(`/api/v1/aduan/tickets/${id}`, city.token)).body.events.filter((e: any) => e.action === 'escalated');
+    expect(events.map((e: any) => e.data.level)).toEqual([1, 2]);
   });
 
   it('reports complaints per category, place, kecamatan and OPD, medians and overdue counts', async () => {

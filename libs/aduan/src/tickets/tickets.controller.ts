@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@kabar/common';
 import { AccessPolicy, CurrentUser, Principal, Role } from '@kabar/org';
 import { ClassifierRegistry } from '../http/classifier-registry';
+import { uuidParam } from './uuid-param';
 import { TicketAction } from './ticket-states';
 import { EXPORT_COLUMNS, exportRow, ticketsCsv } from './ticket-export';
 import { TicketFilters, TicketsQueries } from './tickets.queries';
@@ -88,7 +89,7 @@ export class TicketsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A ticket: the comment in context (the post it answers, links), why it was classified so, and its history' })
-  async detail(@CurrentUser() p: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  async detail(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string) {
     const t = await this.queries.one(this.access.paths(p), id, this.clock.now());
     if (!t) throw AppError.notFound('aduan.tickets.notFound');
     const canAct = !!(await this.queries.one(this.access.paths(p, ACT_ROLES), id, this.clock.now()));
@@ -98,7 +99,7 @@ export class TicketsController {
   @Post(':id/:action')
   @HttpCode(200)
   @ApiOperation({ summary: 'verify, dispose (to an OPD and/or kelurahan), follow-up, resolve, not-a-complaint, forward (bukan wewenang), archive, reclassify' })
-  async act(@CurrentUser() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('action') name: string, @Body() body: TicketActionDto) {
+  async act(@CurrentUser() p: Principal, @Param('id', uuidParam('id')) id: string, @Param('action') name: string, @Body() body: TicketActionDto) {
     const action = ACTIONS[name];
     if (!action) throw AppError.notFound('aduan.tickets.unknownAction', { action: name });
     const now = this.clock.now();
