@@ -279,7 +279,7 @@ describe('aduan tickets: opening, state machine, scope, export, escalation, repo
     expect(await notes(dishub.id)).toHaveLength(1);
     expect((await ticketOf(cm.id)).escalation_level).toBe(2);
     const list = await get('/api/v1/notifications', dishub.token, 'en');
-    expect(list.body.items[0].message).toMatch(/^Complaint ADU-2026-\d{6} \(parkir_liar\) is still unanswered 24 hours/);
+    expect(list.body.items[0].message).toMatch(/^Complaint ADU-2026-\d{6} \(Illegal parking\) is still unanswered 24 hours/);
     // an answered ticket is never escalated
     expect((await t.ds.query(`SELECT escalation_level FROM aduan_tickets WHERE id = $1`, [tk.late]))[0].escalation_level).toBe(0);
   });

@@ -84,7 +84,7 @@ export class EscalationService {
       [
         unitId,
         level === 1 ? 'aduan.notifications.overdueAgency' : 'aduan.notifications.overdueCity',
-        JSON.stringify({ number: t.number, category: t.category ?? '', hours, ticketId: t.id }),
+        JSON.stringify({ number: t.number, category: t.category ?? 'lainnya', hours, ticketId: t.id }),
         t.account_id,
         `aduan_overdue:${t.id}:${level}`,
       ],
