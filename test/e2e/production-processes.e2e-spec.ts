@@ -5,6 +5,8 @@ import { ROOT, freePort, spawnApp } from '../support/spawn-app';
 import { http } from '../support/http';
 
 const SECRET = Buffer.alloc(32, 9).toString('base64');
+// Three Node processes start at once: on a loaded 2-core machine that takes more than jest's default 30 s.
+jest.setTimeout(90_000);
 
 describe('production layout: start:api and start:worker against DATABASE_URL', () => {
   it('two API processes and a worker share one external PostgreSQL; no demo, no embedded database', async () => {
@@ -19,7 +21,7 @@ describe('production layout: start:api and start:worker against DATABASE_URL', (
     });
     try {
       let workerUp = false;
-      for (let i = 0; i < 100 && !workerUp; i++) {
+      for (let i = 0; i < 300 && !workerUp; i++) {
         workerUp = await fetch(`http://127.0.0.1:${healthPort}/`).then(
           (r) => r.ok,
           () => false,
