@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PUBLISHING_JOB_KINDS, PublishingWorkerModule } from '@kabar/publishing';
 import { ANALYTICS_JOB_KINDS, AnalyticsWorkerModule } from '@kabar/analytics';
 import { QueueModule } from '@kabar/queue';
+import { AduanWorkerModule } from '@kabar/aduan';
 
 /**
  * The worker's feature modules (queue handlers, dispatcher, periodic jobs) and the job kinds they must
@@ -10,6 +11,6 @@ import { QueueModule } from '@kabar/queue';
  * one connection pool.
  */
 @Module({
-  imports: [QueueModule.forWorker([...PUBLISHING_JOB_KINDS, ...ANALYTICS_JOB_KINDS]), PublishingWorkerModule, AnalyticsWorkerModule],
+  imports: [QueueModule.forWorker([...PUBLISHING_JOB_KINDS, ...ANALYTICS_JOB_KINDS]), PublishingWorkerModule, AnalyticsWorkerModule, AduanWorkerModule],
 })
 export class WorkerFeaturesModule {}
