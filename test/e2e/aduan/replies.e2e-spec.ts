@@ -213,8 +213,19 @@ describe('replies to citizens through the exactly-once engine (API, real worker,
     const tg = (await list(lostTg)).body.items[0];
     expect(tg).toMatchObject({ id: lostTgReply.body.id, status: 'unconfirmed', problem: 'telegram_reply_no_check' });
     expect(sandboxReplies(sb.store, { platform: 'telegram', parent: `${group}:78` })).toHaveLength(1);
-    // Replies never show as the accounts' posts on the platforms' post listings, and the worker told the tickets side.
+    // Replies never show as the accounts' posts on the platforms' post listings, nor among Kabar's posts: not in the
+    // content browser, no first publication (leaderboards), no metrics collection.
     expect(sb.store.posts('facebook')).toHaveLength(0);
+    const browser = await http(t.baseUrl, 'GET', '/api/v1/posts?pageSize=100', { token: admin.token });
+    expect(browser.status).toBe(200);
+    expect(browser.body.total).toBe(0);
+    const [kabar] = await t.ds.query(
+      `SELECT count(*) FILTER (WHERE p.first_published_at IS NOT NULL)::int AS first, count(*) FILTER (WHERE t.metrics_due_at IS NOT NULL)::int AS metrics,
+              count(*) FILTER (WHERE t.status = 'published')::int AS published
+         FROM posts p JOIN post_targets t ON t.post_id = p.id WHERE p.kind = 'reply'`,
+    );
+    expect(kabar).toEqual({ first: 0, metrics: 0, published: expect.any(Number) });
+    expect(kabar.published).toBeGreaterThanOrEqual(made.length);
     await waitFor(
       'published replies marked answered',
       async () => {

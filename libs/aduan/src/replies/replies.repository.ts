@@ -73,7 +73,8 @@ export class RepliesRepository {
 
   /**
    * The reply as a post of kind `reply` (pillar tanggap_aduan, no review) with one target on the comment's account,
-   * scheduled now: the dispatcher hands it to the engine like any due target. One transaction. Null when the same
+   * due now: the dispatcher hands it to the engine like any due target. The post has no plan time (the calendar, a
+   * range of scheduled_at, never shows it); the content browser and the leaderboards leave kind `reply` out too. One transaction. Null when the same
    * text was already sent to this comment (the unique index).
    */
   async create(r: {
@@ -90,7 +91,7 @@ export class RepliesRepository {
         const targetId = randomUUID();
         await m.query(
           `INSERT INTO posts (id, unit_id, author_id, pillar, status, scheduled_at, time_zone, kind, excerpt, platforms)
-           VALUES ($1, $2, $3, 'tanggap_aduan', 'scheduled', now(), 'Asia/Jakarta', 'reply', $4, $5::text[])`,
+           VALUES ($1, $2, $3, 'tanggap_aduan', 'scheduled', NULL, 'Asia/Jakarta', 'reply', $4, $5::text[])`,
           [postId, r.comment.unitId, r.userId, r.text.slice(0, 200), [r.comment.platform]],
         );
         await m.query(`INSERT INTO post_variants (post_id, language, text) VALUES ($1, $2, $3)`, [postId, r.language, r.text]);

@@ -29,9 +29,21 @@ export class AduanReplies1765500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX aduan_replies_comment_idx ON aduan_replies(comment_id, created_at)`);
     await q.query(`CREATE UNIQUE INDEX aduan_replies_same_text_uq ON aduan_replies(comment_id, md5(text))`);
     await q.query(`CREATE UNIQUE INDEX aduan_replies_target_uq ON aduan_replies(target_id)`);
+    // A reply is not a publication of the unit: its post never gets a first publication time, so the leaderboards and
+    // reports that count posts by first_published_at leave it out (the statement trigger on post_targets sets it).
+    await q.query(`
+      CREATE FUNCTION kabar_reply_posts_unpublished() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.first_published_at := NULL;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER posts_reply_first_published BEFORE UPDATE OF first_published_at ON posts
+      FOR EACH ROW WHEN (NEW.kind = 'reply' AND NEW.first_published_at IS NOT NULL) EXECUTE FUNCTION kabar_reply_posts_unpublished()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER posts_reply_first_published ON posts`);
+    await q.query(`DROP FUNCTION kabar_reply_posts_unpublished()`);
     await q.query(`DROP TABLE aduan_replies`);
     await q.query(`ALTER TABLE post_targets DROP COLUMN reply_to`);
     await q.query(`ALTER TABLE posts DROP COLUMN kind`);

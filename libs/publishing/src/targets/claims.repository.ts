@@ -118,7 +118,7 @@ export class ClaimsRepository {
     try {
       const rows = await queryRows(
         this.ds,
-        `UPDATE post_targets SET status = 'published', external_id = $3, external_url = $4, published_at = now(), metrics_due_at = now() + interval '1 hour',
+        `UPDATE post_targets SET status = 'published', external_id = $3, external_url = $4, published_at = now(), metrics_due_at = CASE WHEN reply_to IS NULL THEN now() + interval '1 hour' END,
            ${SETTLED}, next_attempt_at = NULL, stuck_reason = NULL, stuck_at = NULL, last_error_class = NULL, last_error_message = NULL,
            unconfirmed_reason = NULL, unconfirmed_at = NULL, ${RELEASED}
          WHERE id = $1 AND claim_token = $2 AND status = 'publishing' RETURNING id`,
