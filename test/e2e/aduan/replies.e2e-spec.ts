@@ -86,6 +86,12 @@ describe('replies to citizens through the exactly-once engine (API, real worker,
     const byCity = await post(c, { text: 'Terima kasih, laporan sudah kami teruskan ke Dishub.' }, cityAdmin.token);
     expect(byCity.status).toBe(201);
     expect(byCity.body).toMatchObject({ status: 'scheduled', language: 'id', templateKey: null });
+    // Who replied is kept, on the reply and in the audit log (with the account's unit).
+    expect(byCity.body.createdBy).toBe(cityAdmin.id);
+    const audit = await t.ds.query(`SELECT actor_id, object_id, unit_id, action FROM audit_log WHERE actor_id = $1 AND action LIKE 'Replies.%'`, [
+      cityAdmin.id,
+    ]);
+    expect(audit).toEqual([{ actor_id: cityAdmin.id, object_id: c.id, unit_id: await unitId(t, KELURAHAN), action: 'Replies.create' }]);
     // The same words twice to the same comment are one reply (a double click), refused with 409.
     expect((await post(c, { text: 'Terima kasih, laporan sudah kami teruskan ke Dishub.' }, cityAdmin.token)).status).toBe(409);
     expect((await post(c, { text: 'a', template: 'kemacetan.diteruskan' })).status).toBe(400);

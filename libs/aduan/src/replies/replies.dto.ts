@@ -60,6 +60,7 @@ export class ReplyDto {
 }
 
 export class CreatedReplyDto extends ReplyDto {
+  @ApiProperty({ description: "The unit of the comment's account (the audit entry's unit)." }) unitId: string;
   @ApiProperty({ type: ReplyWarningDto, isArray: true }) warnings: ReplyWarningDto[];
 }
 

@@ -58,7 +58,7 @@ export class RepliesService {
     const id = await this.repo.create({ comment: c, text, language, templateKey: dto.template ?? null, userId: p.userId, replyTo: replyToOf(c) });
     if (!id) throw AppError.conflict('aduan.replies.duplicate');
     const row = (await this.repo.byId(id))!;
-    return { ...mapReply(row), warnings: this.warnings(c, now) };
+    return { ...mapReply(row), unitId: c.unitId, warnings: this.warnings(c, now) };
   }
 
   async list(p: Principal, commentId: string, now = new Date()): Promise<ReplyListDto> {
