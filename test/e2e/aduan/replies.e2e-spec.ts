@@ -167,13 +167,15 @@ describe('replies to citizens through the exactly-once engine (API, real worker,
     const fb = accounts.get('facebook')!;
     const tgAccount = sb.store.account('telegram', accounts.get('telegram')!.externalId)!;
     const group = telegramDiscussionChatId(tgAccount);
-    const cases: Array<{ platform: SandboxPlatform; externalId: string; fault?: 'drop_after_accept' | '5xx_after_store' }> = [
-      { platform: 'facebook', externalId: `${fb.externalId}_800001`, fault: '5xx_after_store' },
-      { platform: 'instagram', externalId: '17890000000800001', fault: '5xx_after_store' },
-      { platform: 'x', externalId: '1790000000000800001', fault: 'drop_after_accept' },
-      { platform: 'mastodon', externalId: '113000000000800001', fault: '5xx_after_store' },
-      { platform: 'youtube', externalId: 'UgxWarga800001', fault: '5xx_after_store' },
-      { platform: 'threads', externalId: '18000000000800001', fault: '5xx_after_store' },
+    const cases: Array<{ platform: SandboxPlatform; externalId: string; fault?: Array<'drop_after_accept' | '5xx_after_store' | '5xx'> }> = [
+      { platform: 'facebook', externalId: `${fb.externalId}_800001`, fault: ['5xx_after_store'] },
+      { platform: 'instagram', externalId: '17890000000800001', fault: ['5xx_after_store'] },
+      { platform: 'x', externalId: '1790000000000800001', fault: ['drop_after_accept'] },
+      { platform: 'mastodon', externalId: '113000000000800001', fault: ['5xx_after_store'] },
+      { platform: 'youtube', externalId: 'UgxWarga800001', fault: ['5xx_after_store'] },
+      // Threads: a 502 before anything was stored (the kept container proves it was not published: sent again), then
+      // a 502 after storing (found through the container).
+      { platform: 'threads', externalId: '18000000000800001', fault: ['5xx', '5xx_after_store'] },
       { platform: 'telegram', externalId: `${group}:77` },
     ];
     const made: Array<{ platform: SandboxPlatform; externalId: string; replyId: string; commentId: string; text: string }> = [];
@@ -183,7 +185,8 @@ describe('replies to citizens through the exactly-once engine (API, real worker,
       const r = await post(c, { text });
       expect(r.status).toBe(201);
       made.push({ platform: k.platform, externalId: k.externalId, replyId: r.body.id, commentId: c.id, text: r.body.text });
-      if (k.fault) sb.store.injectFault({ platform: k.platform, accountExternalId: accounts.get(k.platform)!.externalId, kind: k.fault, calls: 'create' });
+      for (const kind of k.fault ?? [])
+        sb.store.injectFault({ platform: k.platform, accountExternalId: accounts.get(k.platform)!.externalId, kind, calls: 'create' });
     }
     worker = await spawnWorker(t.databaseUrl, sb, { KABAR_WORKER_CONCURRENCY: '4' });
     await worker.ready();
@@ -215,6 +218,11 @@ describe('replies to citizens through the exactly-once engine (API, real worker,
       `SELECT count(*)::int AS n FROM publish_attempts a JOIN post_targets t ON t.id = a.target_id WHERE t.reply_to IS NOT NULL AND a.kind = 'check' AND a.outcome = 'reconciled'`,
     );
     expect(checks.n).toBe(6);
+    const [absent] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM publish_attempts a JOIN post_targets t ON t.id = a.target_id JOIN social_accounts s ON s.id = t.account_id
+        WHERE t.reply_to IS NOT NULL AND a.kind = 'check' AND a.outcome = 'absent' AND s.platform = 'threads'`,
+    );
+    expect(absent.n).toBe(1);
     await waitFor('the lost telegram reply to be unconfirmed', async () => (await list(lostTg)).body.items[0].status === 'unconfirmed', 30_000, 300);
     const tg = (await list(lostTg)).body.items[0];
     expect(tg).toMatchObject({ id: lostTgReply.body.id, status: 'unconfirmed', problem: 'telegram_reply_no_check' });
