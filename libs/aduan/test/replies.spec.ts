@@ -74,16 +74,22 @@ describe('reply windows', () => {
 
 describe('what a reply answers', () => {
   it('names the comment, its post and top-level comment; Telegram ids carry the discussion group', () => {
-    expect(replyToOf({ platform: 'youtube', externalId: 'Ugx1.abc', postExternalId: 'vid', parentExternalId: 'Ugx1', authorHandle: '@w' })).toEqual({
+    expect(
+      replyToOf({ platform: 'youtube', kind: 'reply', externalId: 'Ugx1.abc', postExternalId: 'vid', parentExternalId: 'Ugx1', authorHandle: '@w' }),
+    ).toEqual({
       externalId: 'Ugx1.abc',
       postExternalId: 'vid',
       parentExternalId: 'Ugx1',
       authorHandle: '@w',
+      kind: 'reply',
     });
-    expect(replyToOf({ platform: 'telegram', externalId: '-1001500000001:42', postExternalId: null, parentExternalId: null, authorHandle: 'w' })).toEqual({
+    expect(
+      replyToOf({ platform: 'telegram', kind: 'message', externalId: '-1001500000001:42', postExternalId: null, parentExternalId: null, authorHandle: 'w' }),
+    ).toEqual({
       externalId: '-1001500000001:42',
       chatId: '-1001500000001',
       authorHandle: 'w',
+      kind: 'message',
     });
     expect(fallbackTicket('0a1b2c3d-4e5f-6789-abcd-ef0123456789')).toBe('ADU-0A1B2C3D');
   });

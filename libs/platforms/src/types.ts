@@ -34,6 +34,8 @@ export interface ReplyTo {
   chatId?: string;
   /** The citizen's public handle. */
   authorHandle?: string;
+  /** What was written: a comment on the account's post, a reply to one, a mention elsewhere, a group message. */
+  kind?: 'comment' | 'reply' | 'mention' | 'message';
 }
 
 export interface PublishContent {

@@ -56,6 +56,26 @@ describe('replies to citizens through the adapters, against the sandbox', () => 
     expect(recent.map((p) => p.externalId)).not.toContain(res.externalId);
   });
 
+  it('instagram: a mention on another account’s media is answered through /{ig-user-id}/mentions; its lost answer is unknown', async () => {
+    const acc = h.account('instagram');
+    const ig = h.registry.get('instagram');
+    const onComment: ReplyTo = { externalId: '17890000000000009', postExternalId: '17880000000000009', kind: 'mention', authorHandle: 'warga' };
+    await ig.publish(acc, { text: 'Terima kasih sudah menandai kami', replyTo: onComment }, { idempotencyKey: 'm1' });
+    const onCaption: ReplyTo = { externalId: '17880000000000010', postExternalId: '17880000000000010', kind: 'mention' };
+    await ig.publish(acc, { text: 'Terima kasih, kami cek', replyTo: onCaption }, { idempotencyKey: 'm2' });
+    expect(sandboxReplies(h.sb.store, { platform: 'instagram' }).map((r) => r.parentExternalId)).toEqual(['17890000000000009', '17880000000000010']);
+    const req: CheckRequest = {
+      content: { text: 'x', replyTo: onComment },
+      since: new Date(),
+      lostAt: new Date(),
+      now: new Date(),
+      handles: {},
+      known: [],
+      otherUnknown: 0,
+    };
+    expect(await ig.check(acc, req)).toEqual({ state: 'unknown', reason: 'instagram_mention_no_check' });
+  });
+
   it('tiktok: refused before any call, with a clear reason', async () => {
     const acc = h.account('tiktok');
     await expect(

@@ -101,14 +101,29 @@ export class InstagramAdapter extends BaseAdapter {
    * top-level comment anyway). One call, no container: its answer is the reply's IG Comment id.
    */
   private async reply(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {
+    const replyTo = content.replyTo!;
+    // A mention on someone else's media: `POST /{ig-user-id}/mentions` with the media and, for a comment mention,
+    // the comment (a caption mention's id is the media's own).
+    const mention = replyTo.kind === 'mention' && replyTo.postExternalId;
     const res = await this.http.send<{ id: string }>(
       account,
-      {
-        method: 'POST',
-        url: this.node(topLevelId(content.replyTo!), 'replies'),
-        params: { access_token: account.accessToken },
-        data: form({ message: composeText(content) }),
-      },
+      mention
+        ? {
+            method: 'POST',
+            url: this.node(account.externalId, 'mentions'),
+            params: { access_token: account.accessToken },
+            data: form({
+              media_id: replyTo.postExternalId,
+              comment_id: replyTo.externalId === replyTo.postExternalId ? undefined : replyTo.externalId,
+              message: composeText(content),
+            }),
+          }
+        : {
+            method: 'POST',
+            url: this.node(topLevelId(replyTo), 'replies'),
+            params: { access_token: account.accessToken },
+            data: form({ message: composeText(content) }),
+          },
       { create: true },
     );
     return { externalId: res.data.id, url: this.commentUrl(account, content.replyTo!.postExternalId, res.data.id) };
@@ -155,6 +170,8 @@ export class InstagramAdapter extends BaseAdapter {
 
   /** The kept container decides; a PUBLISHED one's media id comes from the account's media listing (caption). */
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    // A reply to a mention sits on someone else's media, whose comments the account cannot list: no safe check.
+    if (req.content.replyTo?.kind === 'mention' && req.content.replyTo.postExternalId) return { state: 'unknown', reason: 'instagram_mention_no_check' };
     if (req.content.replyTo)
       return checkListing(this.replyPages(account, req), req, { how: 'instagram_comment_replies', settleMs: REPLY_SETTLE_MS, maxPages: REPLY_MAX_PAGES });
     return this.flow.check(

@@ -201,7 +201,7 @@ export const instagram: PlatformModule = {
     if (/^\/(oauth\/|access_token$|refresh_access_token$)/.test(ctx.path)) return {};
     return graphAuth(ctx, env, 'instagram');
   },
-  isCreate: (ctx) => ctx.method === 'POST' && /\/(media_publish|replies)$/.test(ctx.path),
+  isCreate: (ctx) => ctx.method === 'POST' && /\/(media_publish|replies|mentions)$/.test(ctx.path),
   async handle(ctx, account, env) {
     const early = tokenRoutes(ctx, env, ctx.path);
     if (early) return early;
@@ -216,6 +216,16 @@ export const instagram: PlatformModule = {
     if (own && edge === 'media' && ctx.method === 'POST') return createMedia(ctx, a, env);
     if (own && edge === 'media_publish' && ctx.method === 'POST') return publish(ctx, a, env);
     if (!own && edge === 'replies') return commentReplies(ctx, a, env, id);
+    if (own && edge === 'mentions' && ctx.method === 'POST') {
+      // A comment on the media (or under the comment) where another user @mentioned the account.
+      const message = String(ctx.params.message ?? '');
+      if (!ctx.params.media_id) return invalidParam('(#100) The parameter media_id is required');
+      if (!message.trim()) return invalidParam('(#100) The parameter message is required');
+      const rid = env.store.newId();
+      const parent = String(ctx.params.comment_id ?? ctx.params.media_id);
+      addReply(env.store, { platform: 'instagram', accountExternalId: a.externalId, externalId: rid, parentExternalId: parent, text: message, url: '' });
+      return json(200, { id: rid });
+    }
     if (ctx.method !== 'GET') return notFound(id);
     if (own && !edge) {
       const out: Record<string, unknown> = {
