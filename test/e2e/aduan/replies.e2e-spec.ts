@@ -116,8 +116,10 @@ describe('replies to citizens through the exactly-once engine (API, real worker,
     expect(c.body).toMatchObject({ language: 'id', templateKey: 'kemacetan.selesai' });
     const l = await list(en);
     expect(l.body.detectedLanguage).toBe('en');
-    expect(l.body.templates.slice(0, 2)).toEqual(['kemacetan.diteruskan', 'kemacetan.selesai']);
-    expect(l.body.templates).toContain('umum.terima_kasih');
+    expect(l.body.templates.slice(0, 2).map((x: { key: string }) => x.key)).toEqual(['kemacetan.diteruskan', 'kemacetan.selesai']);
+    expect(l.body.templates.map((x: { key: string }) => x.key)).toContain('umum.terima_kasih');
+    // Offered filled in, as they would be sent.
+    expect(l.body.templates[0]).toEqual({ key: 'kemacetan.diteruskan', language: 'en', text: b.body.text });
     expect(l.body.items).toHaveLength(2);
   });
 

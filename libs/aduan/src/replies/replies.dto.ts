@@ -64,9 +64,20 @@ export class CreatedReplyDto extends ReplyDto {
   @ApiProperty({ type: ReplyWarningDto, isArray: true }) warnings: ReplyWarningDto[];
 }
 
+export class ReplyTemplatePreviewDto {
+  @ApiProperty({ example: 'kemacetan.diteruskan' }) key: string;
+  @ApiProperty({ enum: ['id', 'en'] }) language: 'id' | 'en';
+  @ApiProperty({ description: 'The template filled for this comment (handle, agency, ticket), as it would be sent.' }) text: string;
+}
+
 export class ReplyListDto {
   @ApiProperty({ type: ReplyDto, isArray: true }) items: ReplyDto[];
-  @ApiProperty({ type: String, isArray: true, description: 'Template keys offered for this comment (its category first).' }) templates: string[];
+  @ApiProperty({
+    type: ReplyTemplatePreviewDto,
+    isArray: true,
+    description: "Templates offered for this comment (its category first), filled in the citizen's language.",
+  })
+  templates: ReplyTemplatePreviewDto[];
   @ApiProperty({ enum: ['id', 'en'], description: "The citizen's language, detected." }) detectedLanguage: 'id' | 'en';
   @ApiProperty({ type: ReplyWarningDto, isArray: true }) warnings: ReplyWarningDto[];
 }

@@ -45,11 +45,9 @@ export class RepliesService {
     const language: ReplyLanguage = dto.language ?? detectLanguage(c.text);
     let text = dto.text?.trim() ?? '';
     if (dto.template) {
-      const set = replyTemplatesFor(c.rootCode);
-      const ticket = (await this.hook.ticketNumberOf?.(c.id)) ?? fallbackTicket(c.id);
-      const rendered = renderTemplate(set, dto.template, language, { handle: addressOf(c.platform, c.authorHandle), agency: c.agencyName, ticket });
+      const rendered = await this.render(c, dto.template, language);
       if (rendered === null) throw AppError.badRequest('aduan.replies.unknownTemplate', { template: dto.template });
-      text = rendered.replace(/^(Halo|Hello) ,/, '$1,');
+      text = rendered;
     }
     // Mastodon notifies only the accounts a status mentions: the citizen is mentioned first unless already.
     if (c.platform === 'mastodon' && c.authorHandle && !text.includes(`@${c.authorHandle.replace(/^@/, '')}`))
@@ -64,12 +62,22 @@ export class RepliesService {
   async list(p: Principal, commentId: string, now = new Date()): Promise<ReplyListDto> {
     const c = await this.visibleComment(p, commentId);
     const rows = await this.repo.listForComment(commentId);
-    return {
-      items: rows.map(mapReply),
-      templates: templateKeysFor(replyTemplatesFor(c.rootCode), c.category),
-      detectedLanguage: detectLanguage(c.text),
-      warnings: this.warnings(c, now),
-    };
+    const language = detectLanguage(c.text);
+    const templates = [];
+    for (const key of templateKeysFor(replyTemplatesFor(c.rootCode), c.category))
+      templates.push({ key, language, text: (await this.render(c, key, language))! });
+    return { items: rows.map(mapReply), templates, detectedLanguage: language, warnings: this.warnings(c, now) };
+  }
+
+  /** A template filled for this comment: the citizen's address, the routed agency, the ticket number. */
+  private async render(c: CommentForReply, key: string, language: ReplyLanguage): Promise<string | null> {
+    const ticket = (await this.hook.ticketNumberOf?.(c.id)) ?? fallbackTicket(c.id);
+    const rendered = renderTemplate(replyTemplatesFor(c.rootCode), key, language, {
+      handle: addressOf(c.platform, c.authorHandle),
+      agency: c.agencyName,
+      ticket,
+    });
+    return rendered?.replace(/^(Halo|Hello) ,/, '$1,') ?? null;
   }
 
   private async visibleComment(p: Principal, commentId: string): Promise<CommentForReply> {
