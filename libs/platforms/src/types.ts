@@ -7,6 +7,9 @@ export type Platform = (typeof PLATFORMS)[number];
  */
 export const SERIAL_SEND_PLATFORMS: readonly Platform[] = ['telegram'];
 
+/** Platforms with no API to reply to a comment or mention (TikTok): a reply there is refused before anything is sent. */
+export const NO_REPLY_PLATFORMS: readonly Platform[] = ['tiktok'];
+
 export interface PublishMedia {
   url: string;
   mimeType: string;
@@ -16,11 +19,32 @@ export interface PublishMedia {
   altText?: string;
 }
 
+/**
+ * What a reply answers (a citizen's comment, reply or mention), as the platform names it. A reply is published
+ * and checked through the same engine as a post; adapters branch on `PublishContent.replyTo`.
+ */
+export interface ReplyTo {
+  /** The platform id of the comment, reply or mention answered (Telegram: `<chat id>:<message id>` or the message id with `chatId`). */
+  externalId: string;
+  /** The post it sits under (Instagram media, YouTube video, Facebook post…), when known. */
+  postExternalId?: string;
+  /** The top-level comment when `externalId` is a reply to it (Instagram and YouTube only take replies on top-level comments). */
+  parentExternalId?: string;
+  /** Telegram: the discussion group's chat id where the comment was written. */
+  chatId?: string;
+  /** The citizen's public handle. */
+  authorHandle?: string;
+  /** What was written: a comment on the account's post, a reply to one, a mention elsewhere, a group message. */
+  kind?: 'comment' | 'reply' | 'mention' | 'message';
+}
+
 export interface PublishContent {
   text: string;
   link?: string;
   hashtags?: string[];
   media?: PublishMedia[];
+  /** Present for a reply to a citizen's comment or mention: published on the platform as a reply to it. */
+  replyTo?: ReplyTo;
 }
 
 export interface AccountCredentials {

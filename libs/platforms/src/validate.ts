@@ -17,7 +17,11 @@ export function validateWithLimits(platform: Platform, limits: PlatformLimits, c
   const problems: ContentProblem[] = [];
   const text = composeText(content);
   const media = content.media ?? [];
-  const m = limits.media;
+  const m = content.replyTo ? { ...limits.media, min: 0, requireVideo: false } : limits.media;
+  // A reply is text under a citizen's comment: the platform's media rules for posts (Instagram's and TikTok's
+  // "media required") do not apply, and Kabar sends no media with it.
+  if (content.replyTo && !text.trim()) problems.push({ field: 'text', code: 'platform.textRequired', params: { platform } });
+  if (content.replyTo && media.length) problems.push({ field: 'media', code: 'platform.tooManyMedia', params: { platform, count: media.length, max: 0 } });
 
   if (!text.trim() && media.length === 0) problems.push({ field: 'text', code: 'platform.textRequired', params: { platform } });
   const textLimit = media.length > 0 && limits.caption ? limits.caption : limits.text;

@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { parseBody, readRaw } from './body-parser';
 import { telegramControl } from './platforms/telegram';
+import { sandboxReplies } from './replies';
 import { SandboxStore } from './store';
 import { FaultSpec, SANDBOX_PLATFORMS, SandboxPlatform } from './types';
 
@@ -57,6 +58,11 @@ export async function handleControl(store: SandboxStore, req: IncomingMessage, r
   if (path === '/posts' && method === 'GET') {
     const platform = platformOf(url.searchParams.get('platform'));
     return send(res, 200, { posts: store.posts(platform, url.searchParams.get('account') ?? undefined) });
+  }
+  if (path === '/replies' && method === 'GET') {
+    // Replies written under comments and mentions (`parent`: the platform id answered), oldest first.
+    const filter = { platform: platformOf(url.searchParams.get('platform')), parent: url.searchParams.get('parent') ?? undefined };
+    return send(res, 200, { replies: sandboxReplies(store, { ...filter, account: url.searchParams.get('account') ?? undefined }) });
   }
   if (path === '/accounts' && method === 'POST') {
     const platform = platformOf(body.platform);

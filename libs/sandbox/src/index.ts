@@ -6,6 +6,8 @@ export { sandboxEndpoints } from './endpoints';
 export type { SandboxEndpoints } from './endpoints';
 export type { FaultKind, FaultSpec, SandboxAccount, SandboxCredentials, SandboxPlatform, SandboxPost } from './types';
 export { SANDBOX_PLATFORMS } from './types';
+export { addReply, isReply, sandboxReplies, telegramDiscussionChatId } from './replies';
+export type { SandboxReply } from './replies';
 export { hash32 } from './growth/hash';
 export {
   DEFAULT_GROWTH_SEED,

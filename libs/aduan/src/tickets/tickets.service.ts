@@ -1,3 +1,4 @@
+import { AnsweredHook } from '../replies/answered-hook';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -51,7 +52,7 @@ interface TicketRow {
  * acting at once never both win (the second gets 409 and the ticket as it now is).
  */
 @Injectable()
-export class TicketsService {
+export class TicketsService implements AnsweredHook {
   private readonly logger = new Logger('aduan.tickets');
 
   constructor(
@@ -157,6 +158,12 @@ export class TicketsService {
       await this.event(em, t.id, null, 'answered', t.status, t.status, { at: at.toISOString() }, at);
       return true;
     });
+  }
+
+  /** The ticket number shown to the citizen in a reply ({ticket} in templates), when the comment has a ticket. */
+  async ticketNumberOf(commentId: string): Promise<string | null> {
+    const [t] = await this.ds.query(`SELECT number FROM aduan_tickets WHERE comment_id = $1`, [commentId]);
+    return t?.number ?? null;
   }
 
   /** Applies one action of a person (already allowed to act on the ticket by the caller). */

@@ -122,6 +122,7 @@ export class PostsRepository {
       .innerJoin('units', 'u', 'u.id = p.unit_id')
       .leftJoin('post_variants', 'v', "v.post_id = p.id AND v.platform IS NULL AND v.language = 'id'");
     this.access.scope(qb, p, 'p.unit_id');
+    qb.andWhere("p.kind = 'post'"); // replies to citizens are listed under their comment (aduan), not here
     if (f.unitId)
       qb.andWhere("p.unit_id IN (SELECT fu.id FROM units fu WHERE fu.path LIKE (SELECT pu.path FROM units pu WHERE pu.id = :unitId) || '%')", {
         unitId: f.unitId,

@@ -13,6 +13,7 @@ import { AduanCorrections1765000000000 } from './1765000000000-aduan-corrections
 import { NationalUnits1765100000000 } from './1765100000000-national-units';
 import { AduanComments1765300000000 } from './1765300000000-aduan-comments';
 import { AduanTickets1765400000000 } from './1765400000000-aduan-tickets';
+import { AduanReplies1765500000000 } from './1765500000000-aduan-replies';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MediaFacts1765200000000,
   AduanComments1765300000000,
   AduanTickets1765400000000,
+  AduanReplies1765500000000,
 ];

@@ -2,6 +2,7 @@ import { BaseAdapter } from '../adapter-base';
 import { PlatformError } from '../errors';
 import { Classifier } from '../http/http-client';
 import { checkListing, LISTING_MARGIN_MS } from '../http/listing-check';
+import { ownReplies, REPLY_MAX_PAGES, REPLY_SETTLE_MS } from '../http/reply-check';
 import { fileForm } from '../http/media';
 import { form } from '../http/oauth';
 import { classifyGraph } from '../graph/graph-errors';
@@ -21,6 +22,14 @@ import {
   TokenSet,
 } from '../types';
 
+interface FbComment {
+  id: string;
+  message?: string;
+  created_time: string;
+  permalink_url?: string;
+  from?: { id: string; name?: string };
+}
+
 interface FbPost {
   id: string;
   message?: string;
@@ -30,6 +39,9 @@ interface FbPost {
 
 /** Graph's post edges are eventually consistent: a post missing this long after the lost answer was not created. */
 export const FACEBOOK_SETTLE_MS = 3 * 60_000;
+
+const commentUrl = (commentId: string) => `https://www.facebook.com/${commentId.split('_')[0]}?comment_id=${commentId.split('_')[1] ?? commentId}`;
+const graphDate = (t: string) => new Date(t.replace(/\+0000$/, 'Z'));
 
 const postUrl = (pageId: string, postId: string) => `https://www.facebook.com/${pageId}/posts/${postId.split('_')[1] ?? postId}`;
 
@@ -44,6 +56,7 @@ export class FacebookAdapter extends BaseAdapter {
 
   async publish(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {
     this.assertValid(content);
+    if (content.replyTo) return this.reply(account, content);
     const message = composeText(content);
     const media = content.media ?? [];
     const token = { access_token: account.accessToken };
@@ -79,6 +92,47 @@ export class FacebookAdapter extends BaseAdapter {
       { create: true },
     );
     return { externalId: res.data.id, url: res.data.permalink_url ?? postUrl(account.externalId, res.data.id) };
+  }
+
+  /** `POST /{comment-id}/comments` with `message`: the Page's reply under the citizen's comment (a comment object). */
+  private async reply(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {
+    const res = await this.http.send<{ id: string; permalink_url?: string }>(
+      account,
+      {
+        method: 'POST',
+        url: `${this.apiUrl}/${encodeURIComponent(content.replyTo!.externalId)}/comments`,
+        params: { access_token: account.accessToken },
+        data: form({ message: composeText(content), fields: 'id,permalink_url' }),
+      },
+      { create: true },
+    );
+    return { externalId: res.data.id, url: res.data.permalink_url ?? commentUrl(res.data.id) };
+  }
+
+  /** `GET /{comment-id}/comments` (filter=stream, newest first): the Page's own replies under the comment. */
+  private async *replyPages(account: AccountCredentials, commentId: string): AsyncGenerator<RecentPost[]> {
+    let after: string | undefined;
+    for (;;) {
+      const res = await this.http.send<{ data: FbComment[]; paging?: { cursors?: { after?: string }; next?: string } }>(account, {
+        method: 'GET',
+        url: `${this.apiUrl}/${encodeURIComponent(commentId)}/comments`,
+        params: {
+          access_token: account.accessToken,
+          fields: 'id,message,created_time,permalink_url,from',
+          filter: 'stream',
+          order: 'reverse_chronological',
+          limit: 100,
+          ...(after ? { after } : {}),
+        },
+      });
+      yield ownReplies(
+        res.data.data,
+        (c) => c.from?.id === account.externalId,
+        (c) => ({ externalId: c.id, url: c.permalink_url ?? commentUrl(c.id), text: c.message ?? '', createdAt: graphDate(c.created_time) }),
+      );
+      after = res.data.paging?.cursors?.after;
+      if (!res.data.paging?.next || !after || res.data.data.length === 0) return;
+    }
   }
 
   async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
@@ -124,6 +178,12 @@ export class FacebookAdapter extends BaseAdapter {
    * since the lost answer (Graph documents no read-after-write guarantee for the edge; pending before).
    */
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    if (req.content.replyTo)
+      return checkListing(this.replyPages(account, req.content.replyTo.externalId), req, {
+        how: 'facebook_comment_replies',
+        settleMs: REPLY_SETTLE_MS,
+        maxPages: REPLY_MAX_PAGES,
+      });
     const pages = this.publishedPages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS));
     return checkListing(pages, req, { how: 'facebook_published_posts', settleMs: FACEBOOK_SETTLE_MS, maxPages: 10 });
   }

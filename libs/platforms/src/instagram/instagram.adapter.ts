@@ -5,6 +5,8 @@ import { classifyGraph } from '../graph/graph-errors';
 import { metaAuthorizeUrl } from '../graph/graph-oauth';
 import { Classifier } from '../http/http-client';
 import { expiresIn, form, splitScopes } from '../http/oauth';
+import { REPLY_MAX_PAGES, REPLY_SETTLE_MS, ownReplies, topLevelId } from '../http/reply-check';
+import { checkListing } from '../http/listing-check';
 import { composeText } from '../text/compose';
 import { isVideo } from '../validate';
 import {
@@ -23,6 +25,14 @@ import {
   TokenSet,
 } from '../types';
 import { GraphInsights, graphNode } from '../graph/graph-node';
+
+interface IgComment {
+  id: string;
+  text?: string;
+  timestamp: string;
+  username?: string;
+  from?: { id: string; username?: string };
+}
 
 interface IgMedia {
   id: string;
@@ -45,6 +55,7 @@ export class InstagramAdapter extends BaseAdapter {
 
   async publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult> {
     this.assertValid(content);
+    if (content.replyTo) return this.reply(account, content);
     const token = { access_token: account.accessToken };
     const caption = composeText(content);
     const media = content.media ?? [];
@@ -85,6 +96,68 @@ export class InstagramAdapter extends BaseAdapter {
     return { externalId: mediaId, url: await this.permalink(account, mediaId) };
   }
 
+  /**
+   * `POST /{ig-comment-id}/replies?message=…` on the top-level comment (Instagram adds a reply to a reply to its
+   * top-level comment anyway). One call, no container: its answer is the reply's IG Comment id.
+   */
+  private async reply(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {
+    const replyTo = content.replyTo!;
+    // A mention on someone else's media: `POST /{ig-user-id}/mentions` with the media and, for a comment mention,
+    // the comment (a caption mention's id is the media's own).
+    const mention = replyTo.kind === 'mention' && replyTo.postExternalId;
+    const res = await this.http.send<{ id: string }>(
+      account,
+      mention
+        ? {
+            method: 'POST',
+            url: this.node(account.externalId, 'mentions'),
+            params: { access_token: account.accessToken },
+            data: form({
+              media_id: replyTo.postExternalId,
+              comment_id: replyTo.externalId === replyTo.postExternalId ? undefined : replyTo.externalId,
+              message: composeText(content),
+            }),
+          }
+        : {
+            method: 'POST',
+            url: this.node(topLevelId(replyTo), 'replies'),
+            params: { access_token: account.accessToken },
+            data: form({ message: composeText(content) }),
+          },
+      { create: true },
+    );
+    return { externalId: res.data.id, url: this.commentUrl(account, content.replyTo!.postExternalId, res.data.id) };
+  }
+
+  private commentUrl(account: AccountCredentials, mediaId: string | undefined, commentId: string): string {
+    return mediaId ? `https://www.instagram.com/p/${mediaId}/c/${commentId}` : `https://www.instagram.com/${account.handle ?? ''}`;
+  }
+
+  /** `GET /{ig-comment-id}/replies`: the account's own replies (by username) under the top-level comment. */
+  private async *replyPages(account: AccountCredentials, req: CheckRequest): AsyncGenerator<RecentPost[]> {
+    const replyTo = req.content.replyTo!;
+    let after: string | undefined;
+    for (;;) {
+      const res = await this.http.send<{ data: IgComment[]; paging?: { cursors?: { after?: string }; next?: string } }>(account, {
+        method: 'GET',
+        url: this.node(topLevelId(replyTo), 'replies'),
+        params: { access_token: account.accessToken, fields: 'id,text,timestamp,username,from', limit: 50, ...(after ? { after } : {}) },
+      });
+      yield ownReplies(
+        res.data.data,
+        (c) => c.from?.id === account.externalId || (!!account.handle && (c.username ?? c.from?.username) === account.handle),
+        (c) => ({
+          externalId: c.id,
+          url: this.commentUrl(account, replyTo.postExternalId, c.id),
+          text: c.text ?? '',
+          createdAt: new Date(c.timestamp.replace(/\+0000$/, 'Z')),
+        }),
+      );
+      after = res.data.paging?.cursors?.after;
+      if (!res.data.paging?.next || !after || res.data.data.length === 0) return;
+    }
+  }
+
   /** `GET /{container}?fields=status_code,status` (status holds the error subcode on ERROR). */
   private async containerStatus(account: AccountCredentials, id: string) {
     const res = await this.http.send<{ status_code: string; status?: string }>(account, {
@@ -97,6 +170,10 @@ export class InstagramAdapter extends BaseAdapter {
 
   /** The kept container decides; a PUBLISHED one's media id comes from the account's media listing (caption). */
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    // A reply to a mention sits on someone else's media, whose comments the account cannot list: no safe check.
+    if (req.content.replyTo?.kind === 'mention' && req.content.replyTo.postExternalId) return { state: 'unknown', reason: 'instagram_mention_no_check' };
+    if (req.content.replyTo)
+      return checkListing(this.replyPages(account, req), req, { how: 'instagram_comment_replies', settleMs: REPLY_SETTLE_MS, maxPages: REPLY_MAX_PAGES });
     return this.flow.check(
       req.handles.containerId,
       { status: (id) => this.containerStatus(account, id) },

@@ -67,7 +67,13 @@ export class MastodonAdapter extends BaseAdapter {
         method: 'POST',
         url: `${this.base(account)}/api/v1/statuses`,
         headers: { ...this.auth(account), 'Idempotency-Key': opts.idempotencyKey },
-        data: { status: composeText(content), media_ids: mediaIds, visibility: 'public', language: 'id' },
+        data: {
+          status: composeText(content),
+          media_ids: mediaIds,
+          visibility: 'public',
+          language: 'id',
+          ...(content.replyTo ? { in_reply_to_id: content.replyTo.externalId } : {}),
+        },
       },
       { create: true },
     );
@@ -110,14 +116,14 @@ export class MastodonAdapter extends BaseAdapter {
    * Mastodon serves them from its primary database (Api::V1::Accounts::StatusesController → AccountStatusesFilter):
    * a status created before the read is in it, so the listing proves absence.
    */
-  private async *statusPages(account: AccountCredentials, since: Date): AsyncGenerator<RecentPost[]> {
+  private async *statusPages(account: AccountCredentials, since: Date, withReplies = false): AsyncGenerator<RecentPost[]> {
     let maxId: string | undefined;
     for (;;) {
       const res = await this.http.send<Status[]>(account, {
         method: 'GET',
         url: `${this.base(account)}/api/v1/accounts/${encodeURIComponent(account.externalId)}/statuses`,
         headers: this.auth(account),
-        params: { limit: 40, exclude_replies: true, exclude_reblogs: true, ...(maxId ? { max_id: maxId } : {}) },
+        params: { limit: 40, exclude_replies: !withReplies, exclude_reblogs: true, ...(maxId ? { max_id: maxId } : {}) },
       });
       const page = res.data.map((s) => ({ externalId: s.id, url: s.url ?? s.uri, text: htmlToText(s.content), createdAt: new Date(s.created_at) }));
       const inWindow = page.filter((p) => p.createdAt >= since);
@@ -133,8 +139,13 @@ export class MastodonAdapter extends BaseAdapter {
    * status it created (PostStatusService#with_idempotency, kept 3,600 s in Redis).
    */
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
-    const pages = this.statusPages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS));
-    return checkListing(pages, req, { how: 'mastodon_account_statuses', settleMs: MASTODON_SETTLE_MS, maxPages: 25 });
+    // A reply is a status of the account (in_reply_to_id): the same listing, replies included.
+    const pages = this.statusPages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS), !!req.content.replyTo);
+    return checkListing(pages, req, {
+      how: req.content.replyTo ? 'mastodon_account_statuses_replies' : 'mastodon_account_statuses',
+      settleMs: MASTODON_SETTLE_MS,
+      maxPages: 25,
+    });
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

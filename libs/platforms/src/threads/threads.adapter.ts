@@ -6,6 +6,8 @@ import { metaAuthorizeUrl } from '../graph/graph-oauth';
 import { Classifier } from '../http/http-client';
 import { expiresIn, form } from '../http/oauth';
 import { composeText } from '../text/compose';
+import { matchesFingerprint } from '../text/fingerprint';
+import { LISTING_MARGIN_MS } from '../http/listing-check';
 import { isVideo } from '../validate';
 import {
   AccountCredentials,
@@ -57,7 +59,8 @@ export class ThreadsAdapter extends BaseAdapter {
             method: 'POST',
             url: this.node(account.externalId, 'threads'),
             params: token,
-            data: form({ ...params, text }),
+            // A reply is a container with `reply_to_id` (the citizen's reply or mention), published the same way.
+            data: form({ ...params, text, reply_to_id: content.replyTo?.externalId }),
           })
         ).data.id,
       status: (id) => this.containerStatus(account, id),
@@ -100,9 +103,24 @@ export class ThreadsAdapter extends BaseAdapter {
     return this.flow.check(
       req.handles.containerId,
       { status: (id) => this.containerStatus(account, id) },
-      () => this.findInListing(account, req),
+      () => (req.content.replyTo ? this.findReply(account, req) : this.findInListing(account, req)),
       req.now.getTime() - req.lostAt.getTime(),
     );
+  }
+
+  /** A published reply container's media id: the account's replies listing (`GET /{user-id}/replies`), by text. */
+  private async findReply(account: AccountCredentials, req: CheckRequest): Promise<RecentPost | undefined> {
+    const res = await this.http.send<{ data: Thread[] }>(account, {
+      method: 'GET',
+      url: this.node(account.externalId, 'replies'),
+      params: { access_token: account.accessToken, fields: 'id,text,permalink,timestamp', limit: 50 },
+    });
+    const from = req.since.getTime() - LISTING_MARGIN_MS;
+    const known = new Set(req.known.map((k) => k.externalId));
+    const text = composeText(req.content);
+    return res.data.data
+      .map((t) => ({ externalId: t.id, url: t.permalink ?? '', text: t.text ?? '', createdAt: new Date(t.timestamp.replace(/\+0000$/, 'Z')) }))
+      .find((t) => t.createdAt.getTime() >= from && !known.has(t.externalId) && matchesFingerprint(t.text, text));
   }
 
   async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {

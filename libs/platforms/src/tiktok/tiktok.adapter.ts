@@ -133,6 +133,12 @@ export class TikTokAdapter extends BaseAdapter {
    * worth retrying: it only polls. Once init answered, every failure but a FAILED status is an unknown outcome.
    */
   async publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult> {
+    // TikTok's public APIs (Content Posting, Display, Research) have no endpoint to reply to a comment.
+    if (content.replyTo)
+      return this.fail('rejected', {
+        platformCode: 'reply_not_supported',
+        platformMessage: 'TikTok has no API to reply to a comment; reply in the TikTok app',
+      });
     this.assertValid(content);
     let publishId = opts.handles?.publishId;
     let earlier: PublishStatus | undefined;
@@ -170,6 +176,7 @@ export class TikTokAdapter extends BaseAdapter {
    * a post still processing or private is not listed, so no match is pending for a while, then unknown.
    */
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    if (req.content.replyTo) return { state: 'absent', how: 'tiktok_reply_never_sent' };
     const publishId = req.handles.publishId;
     if (!publishId) {
       const match = await this.findInListing(account, req);

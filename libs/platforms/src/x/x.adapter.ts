@@ -57,7 +57,12 @@ export class XAdapter extends BaseAdapter {
         method: 'POST',
         url: `${this.apiUrl}/tweets`,
         headers: this.auth(account),
-        data: { text: composeText(content), ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}) },
+        data: {
+          text: composeText(content),
+          ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}),
+          // A reply to a citizen's mention or reply: X adds the @mentions of the conversation itself.
+          ...(content.replyTo ? { reply: { in_reply_to_tweet_id: content.replyTo.externalId } } : {}),
+        },
       },
       { create: true },
     );
@@ -124,7 +129,7 @@ export class XAdapter extends BaseAdapter {
   }
 
   /** GET /2/users/:id/tweets from `since` (start_time), newest first, 100 a page, following meta.next_token. */
-  private async *timelinePages(account: AccountCredentials, since: Date): AsyncGenerator<RecentPost[]> {
+  private async *timelinePages(account: AccountCredentials, since: Date, withReplies = false): AsyncGenerator<RecentPost[]> {
     let token: string | undefined;
     do {
       const res = await this.http.send<{ data?: Tweet[]; meta?: { next_token?: string } }>(account, {
@@ -133,7 +138,7 @@ export class XAdapter extends BaseAdapter {
         headers: this.auth(account),
         params: {
           max_results: 100,
-          exclude: 'retweets,replies',
+          exclude: withReplies ? 'retweets' : 'retweets,replies',
           start_time: since.toISOString().replace(/\.\d{3}Z$/, 'Z'),
           'tweet.fields': 'created_at',
           ...(token ? { pagination_token: token } : {}),
@@ -160,8 +165,9 @@ export class XAdapter extends BaseAdapter {
    * 403 "duplicate content" (see docs/lost-answers-tg-mastodon-x-facebook.md).
    */
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
-    const pages = this.timelinePages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS));
-    return checkListing(pages, req, { how: 'x_user_timeline', settleMs: X_SETTLE_MS, maxPages: 10 });
+    // A reply is a tweet of the account: the same timeline, replies included.
+    const pages = this.timelinePages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS), !!req.content.replyTo);
+    return checkListing(pages, req, { how: req.content.replyTo ? 'x_user_timeline_replies' : 'x_user_timeline', settleMs: X_SETTLE_MS, maxPages: 10 });
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

@@ -4,6 +4,8 @@ import { Classifier, HttpReply } from '../http/http-client';
 import { expiresIn, form, splitScopes, withQuery } from '../http/oauth';
 import { inSeconds, nextPacificMidnight } from '../http/retry-at';
 import { composeText } from '../text/compose';
+import { checkListing } from '../http/listing-check';
+import { ownReplies, REPLY_MAX_PAGES, REPLY_SETTLE_MS, topLevelId } from '../http/reply-check';
 import { isVideo } from '../validate';
 import {
   AccountCredentials,
@@ -62,6 +64,21 @@ const classifyYouTube: Classifier = (reply: HttpReply) => {
   });
 };
 
+interface YtComment {
+  id: string;
+  snippet?: {
+    parentId?: string;
+    videoId?: string;
+    textOriginal?: string;
+    textDisplay?: string;
+    publishedAt?: string;
+    authorChannelId?: { value: string };
+  };
+}
+
+const commentUrl = (videoId: string | undefined, commentId: string) =>
+  videoId ? `https://www.youtube.com/watch?v=${videoId}&lc=${commentId}` : `https://www.youtube.com/comments?lc=${commentId}`;
+
 interface Video {
   id: string;
   statistics?: Record<string, string>;
@@ -103,6 +120,7 @@ export class YouTubeAdapter extends BaseAdapter {
    */
   async publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult> {
     this.assertValid(content);
+    if (content.replyTo) return this.reply(account, content);
     const item = (content.media ?? []).find((m) => isVideo(m.mimeType))!;
     let session = sessionOf(opts.handles);
     let offset = 0;
@@ -144,6 +162,8 @@ export class YouTubeAdapter extends BaseAdapter {
    * one creates no video, and the upload PUT only follows the checkpoint.
    */
   async check(account: AccountCredentials, req: CheckRequest): Promise<CheckResult> {
+    if (req.content.replyTo)
+      return checkListing(this.replyPages(account, req), req, { how: 'youtube_comment_replies', settleMs: REPLY_SETTLE_MS, maxPages: REPLY_MAX_PAGES });
     const session = sessionOf(req.handles);
     if (!session) return { state: 'absent', how: 'no_upload_session' };
     const st = await this.query(account, session);
@@ -195,6 +215,51 @@ export class YouTubeAdapter extends BaseAdapter {
     if (!res.data?.id)
       return this.fail('transient', { httpStatus: res.status, platformCode: 'upload_status_unreadable', platformMessage: 'no video in the answer' });
     return { state: 'complete', video: res.data };
+  }
+
+  /**
+   * `comments.insert` (`POST /comments?part=snippet`, body `snippet.parentId` + `snippet.textOriginal`): a reply
+   * on the top-level comment (YouTube threads are one level deep). Answers the comment resource.
+   */
+  private async reply(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {
+    const replyTo = content.replyTo!;
+    const res = await this.http.send<YtComment>(
+      account,
+      {
+        method: 'POST',
+        url: `${this.apiUrl}/comments`,
+        headers: this.auth(account),
+        params: { part: 'snippet' },
+        data: { snippet: { parentId: topLevelId(replyTo), textOriginal: composeText(content) } },
+      },
+      { create: true },
+    );
+    return { externalId: res.data.id, url: commentUrl(res.data.snippet?.videoId ?? replyTo.postExternalId, res.data.id) };
+  }
+
+  /** `comments.list` with `parentId`: the replies of the top-level comment, 100 a page; the channel's own kept. */
+  private async *replyPages(account: AccountCredentials, req: CheckRequest): AsyncGenerator<RecentPost[]> {
+    const replyTo = req.content.replyTo!;
+    let pageToken: string | undefined;
+    do {
+      const res = await this.http.send<{ items: YtComment[]; nextPageToken?: string }>(account, {
+        method: 'GET',
+        url: `${this.apiUrl}/comments`,
+        headers: this.auth(account),
+        params: { part: 'snippet', parentId: topLevelId(replyTo), maxResults: 100, textFormat: 'plainText', ...(pageToken ? { pageToken } : {}) },
+      });
+      yield ownReplies(
+        res.data.items,
+        (c) => c.snippet?.authorChannelId?.value === account.externalId,
+        (c) => ({
+          externalId: c.id,
+          url: commentUrl(c.snippet?.videoId ?? replyTo.postExternalId, c.id),
+          text: c.snippet?.textOriginal ?? c.snippet?.textDisplay ?? '',
+          createdAt: new Date(c.snippet?.publishedAt ?? 0),
+        }),
+      );
+      pageToken = res.data.nextPageToken;
+    } while (pageToken);
   }
 
   private done(id: string): PublishResult {

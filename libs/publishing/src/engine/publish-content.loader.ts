@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClaimedVariant, MediaRow } from '../targets/variant-sql';
 import { MediaLinks } from '@kabar/content';
-import type { PublishContent } from '@kabar/platforms';
+import type { PublishContent, ReplyTo } from '@kabar/platforms';
 
 interface VariantRow {
   platform: string | null;
@@ -23,10 +23,11 @@ export class PublishContentLoader {
   constructor(private readonly links: MediaLinks) {}
 
   /** The content that came with the claim (CLAIMED_SELECT joins it), so the hot path needs no query of its own. */
-  fromClaim(v: ClaimedVariant): PublishContent | null {
-    return v.variantText === null
-      ? null
-      : this.toContent({ platform: null, text: v.variantText, hashtags: v.variantHashtags ?? [], link: v.variantLink, media: v.variantMedia });
+  fromClaim(v: ClaimedVariant & { replyTo?: ReplyTo | null }): PublishContent | null {
+    if (v.variantText === null) return null;
+    const content = this.toContent({ platform: null, text: v.variantText, hashtags: v.variantHashtags ?? [], link: v.variantLink, media: v.variantMedia });
+    // A reply to a citizen: the adapter publishes it under the comment or mention it answers (no link, no media).
+    return v.replyTo ? { ...content, replyTo: v.replyTo } : content;
   }
 
   private toContent(v: VariantRow & { media: MediaRow[] | null }): PublishContent {

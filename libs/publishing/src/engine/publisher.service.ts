@@ -95,9 +95,14 @@ export class PublisherService {
     const now = new Date();
     const since = t.checkSince ?? evidence.firstSendAt ?? new Date(now.getTime() - 3_600_000);
     const lostAt = t.checkLostAt ?? now;
-    const known = await this.claims.knownPosts(t.accountId, since);
+    const known = await this.claims.knownPosts(t.accountId, since, !!t.replyTo);
     const before = known.filter((k) => k.publishedAt < since).map((k) => k.publishedAt.getTime());
-    const otherUnknown = await this.claims.otherUnknown(t.accountId, t.id, new Date(before.length ? Math.max(...before) : since.getTime() - DAY_MS));
+    const otherUnknown = await this.claims.otherUnknown(
+      t.accountId,
+      t.id,
+      new Date(before.length ? Math.max(...before) : since.getTime() - DAY_MS),
+      !!t.replyTo,
+    );
     let res: CheckResult;
     try {
       res = await this.gateway.check(t, { content, since, lostAt, handles: evidence.handles, known, otherUnknown, now });

@@ -118,7 +118,7 @@ export class ClaimsRepository {
     try {
       const rows = await queryRows(
         this.ds,
-        `UPDATE post_targets SET status = 'published', external_id = $3, external_url = $4, published_at = now(), metrics_due_at = now() + interval '1 hour',
+        `UPDATE post_targets SET status = 'published', external_id = $3, external_url = $4, published_at = now(), metrics_due_at = CASE WHEN reply_to IS NULL THEN now() + interval '1 hour' END,
            ${SETTLED}, next_attempt_at = NULL, stuck_reason = NULL, stuck_at = NULL, last_error_class = NULL, last_error_message = NULL,
            unconfirmed_reason = NULL, unconfirmed_at = NULL, ${RELEASED}
          WHERE id = $1 AND claim_token = $2 AND status = 'publishing' RETURNING id`,
@@ -270,14 +270,17 @@ export class ClaimsRepository {
    * The account's posts Kabar knows: published from a day before `since` on, plus the latest before that (a
    * lower bound for platforms whose ids are sequential). Newest first, at most 500.
    */
-  async knownPosts(accountId: string, since: Date): Promise<KnownPost[]> {
+  async knownPosts(accountId: string, since: Date, withReplies = false): Promise<KnownPost[]> {
+    // A post's check never sees the account's replies (Telegram's go to another chat, with ids of their own);
+    // a reply's check skips both (X and Mastodon list replies among the account's posts).
+    const kinds = withReplies ? '' : 'AND reply_to IS NULL';
     const rows = await queryRows(
       this.ds,
       `(SELECT external_id AS "externalId", published_at AS "publishedAt" FROM post_targets
-         WHERE account_id = $1 AND external_id IS NOT NULL AND published_at >= $2::timestamptz - interval '1 day' ORDER BY published_at DESC LIMIT 499)
+         WHERE account_id = $1 AND external_id IS NOT NULL ${kinds} AND published_at >= $2::timestamptz - interval '1 day' ORDER BY published_at DESC LIMIT 499)
        UNION ALL
        (SELECT external_id, published_at FROM post_targets
-         WHERE account_id = $1 AND external_id IS NOT NULL AND published_at < $2::timestamptz - interval '1 day' ORDER BY published_at DESC LIMIT 1)`,
+         WHERE account_id = $1 AND external_id IS NOT NULL ${kinds} AND published_at < $2::timestamptz - interval '1 day' ORDER BY published_at DESC LIMIT 1)`,
       [accountId, since],
     );
     return rows.map((r) => ({ externalId: r.externalId, publishedAt: new Date(r.publishedAt) }));
@@ -288,12 +291,12 @@ export class ClaimsRepository {
    * may have ended after `after` (the time of the latest post Kabar knows before this target's window): a post of
    * theirs could sit among this target's candidates.
    */
-  async otherUnknown(accountId: string, targetId: string, after: Date): Promise<number> {
+  async otherUnknown(accountId: string, targetId: string, after: Date, withReplies = false): Promise<number> {
     const rows = await queryRows(
       this.ds,
       `SELECT count(*)::int AS n FROM post_targets
        WHERE account_id = $1 AND id <> $2 AND check_since IS NOT NULL AND (needs_reconcile OR status = 'unconfirmed')
-         AND coalesce(check_lost_at, now()) >= $3`,
+         AND coalesce(check_lost_at, now()) >= $3 ${withReplies ? '' : 'AND reply_to IS NULL'}`,
       [accountId, targetId, after],
     );
     return rows[0]?.n ?? 0;

@@ -1,5 +1,5 @@
 import type { ClaimedVariant } from './variant-sql';
-import type { Platform } from '@kabar/platforms';
+import type { Platform, ReplyTo } from '@kabar/platforms';
 
 export type TargetStatus = 'pending' | 'scheduled' | 'held' | 'publishing' | 'published' | 'failed' | 'missed' | 'cancelled' | 'unconfirmed';
 export type ErrorClass = 'auth' | 'rate_limited' | 'transient' | 'rejected' | 'unknown_outcome';
@@ -33,6 +33,8 @@ export interface TargetRow {
   /** End of the last try whose answer was lost. */
   checkLostAt: Date | null;
   unconfirmedReason: string | null;
+  /** A reply to a citizen's comment or mention: what it answers on the platform (null for posts). */
+  replyTo: ReplyTo | null;
   version: number;
 }
 
@@ -54,7 +56,7 @@ export const TARGET_COLUMNS = `t.id, t.post_id AS "postId", t.account_id AS "acc
   t.next_attempt_at AS "nextAttemptAt", t.last_error_class AS "lastErrorClass", t.last_error_message AS "lastErrorMessage",
   t.fingerprint, t.idempotency_key AS "idempotencyKey", t.stuck_reason AS "stuckReason", t.lease_owner AS "leaseOwner",
   t.lease_until AS "leaseUntil", t.needs_reconcile AS "needsReconcile", t.claim_token AS "claimToken", t.check_since AS "checkSince",
-  t.check_lost_at AS "checkLostAt", t.unconfirmed_reason AS "unconfirmedReason", t.version`;
+  t.check_lost_at AS "checkLostAt", t.unconfirmed_reason AS "unconfirmedReason", t.reply_to AS "replyTo", t.version`;
 
 /** SQL for "when this target is due": the retry time when one is set, else its schedule. */
 export const DUE = `coalesce(t.next_attempt_at, t.scheduled_at)`;

@@ -82,7 +82,7 @@ export class TargetsRepository {
     try {
       const rows = await queryRows(
         this.ds,
-        `UPDATE post_targets SET status = 'published', external_id = $2::varchar, external_url = $3, published_at = now(), metrics_due_at = CASE WHEN $2::varchar IS NULL THEN NULL ELSE now() + interval '1 hour' END,
+        `UPDATE post_targets SET status = 'published', external_id = $2::varchar, external_url = $3, published_at = now(), metrics_due_at = CASE WHEN $2::varchar IS NULL OR reply_to IS NOT NULL THEN NULL ELSE now() + interval '1 hour' END,
            needs_reconcile = false, check_since = NULL, check_lost_at = NULL, unconfirmed_reason = NULL, unconfirmed_at = NULL,
            last_error_class = NULL, last_error_message = NULL, next_attempt_at = NULL, version = version + 1, updated_at = now()
          WHERE id = $1 AND status = 'unconfirmed'

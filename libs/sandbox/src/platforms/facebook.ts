@@ -1,6 +1,7 @@
 import { json, PlatformModule, SandboxEnv } from '../module';
 import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
+import { addReply, sandboxReplies } from '../replies';
 import { graphAuth, graphError, graphFault, graphTime, invalidParam, sinceMs, unversion, usageHeader } from './graph';
 
 const permalink = (pageId: string, postId: string) => `https://www.facebook.com/${pageId}/posts/${postId.split('_')[1] ?? postId}`;
@@ -96,6 +97,53 @@ function publishedPosts(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
   return json(200, { data: page.map((p) => readPost({ ...ctx, params: { fields } }, p).body), paging });
 }
 
+/**
+ * The `comments` edge of a comment: `POST /{comment-id}/comments` (`message`) is the Page's reply (answers `{id}`,
+ * plus `permalink_url` when asked in `fields`); `GET` lists the comment's replies (`order=reverse_chronological`
+ * newest first, else oldest first), `limit` ≤ 100, cursor paging as published_posts.
+ */
+function commentReplies(ctx: Ctx, a: SandboxAccount, env: SandboxEnv, commentId: string): Reply {
+  const permalink = (id: string) => `https://www.facebook.com/${a.externalId}?comment_id=${id.split('_')[1] ?? id}`;
+  if (ctx.method === 'POST') {
+    const message = String(ctx.params.message ?? '');
+    if (!message.trim()) return invalidParam('(#100) The parameter message is required');
+    if (message.length > 8000) return invalidParam('(#100) Param message must be at most 8000 characters long.');
+    const id = `${commentId.split('_')[0]}_${env.store.newId()}`;
+    addReply(env.store, {
+      platform: 'facebook',
+      accountExternalId: a.externalId,
+      externalId: id,
+      parentExternalId: commentId,
+      text: message,
+      url: permalink(id),
+    });
+    return json(200, { id, ...(String(ctx.params.fields ?? '').includes('permalink_url') ? { permalink_url: permalink(id) } : {}) });
+  }
+  let list = sandboxReplies(env.store, { platform: 'facebook', parent: commentId });
+  if (ctx.params.order === 'reverse_chronological') list = list.slice().reverse();
+  const limit = Math.min(100, Number(ctx.params.limit ?? 25));
+  if (ctx.params.after) {
+    const i = list.findIndex((r) => cursor(r.externalId) === String(ctx.params.after));
+    if (i < 0) return invalidParam('(#100) The after cursor is invalid');
+    list = list.slice(i + 1);
+  }
+  const page = list.slice(0, limit);
+  const paging: Record<string, unknown> = page.length
+    ? { cursors: { before: cursor(page[0].externalId), after: cursor(page[page.length - 1].externalId) } }
+    : {};
+  if (list.length > page.length) paging.next = `${ctx.base}/v23.0/${commentId}/comments?limit=${limit}&after=${cursor(page[page.length - 1].externalId)}`;
+  return json(200, {
+    data: page.map((r) => ({
+      id: r.externalId,
+      message: r.text,
+      created_time: graphTime(r.createdAt),
+      permalink_url: r.url,
+      from: { id: r.accountExternalId, name: env.store.account('facebook', r.accountExternalId)?.name },
+    })),
+    paging,
+  });
+}
+
 function oauthToken(ctx: Ctx, env: SandboxEnv): Reply {
   const p = ctx.params;
   if (p.grant_type === 'fb_exchange_token') {
@@ -121,7 +169,7 @@ export const facebook: PlatformModule = {
     return graphAuth(ctx, env, 'facebook');
   },
   // An unpublished photo (published=false, for attached_media) is an upload, not a post.
-  isCreate: (ctx) => ctx.method === 'POST' && /^\/[^/]+\/(feed|photos)$/.test(unversion(ctx.path)) && String(ctx.params.published) !== 'false',
+  isCreate: (ctx) => ctx.method === 'POST' && /^\/[^/]+\/(feed|photos|comments)$/.test(unversion(ctx.path)) && String(ctx.params.published) !== 'false',
   async handle(ctx, account, env) {
     const path = unversion(ctx.path);
     if (path === '/dialog/oauth' && ctx.method === 'GET') return authorizePage(env.store, 'facebook', ctx);
@@ -147,6 +195,7 @@ export const facebook: PlatformModule = {
     if (!m) return graphError(400, 2500, 'Unknown path components');
     const [, id, edge] = m;
     const onPage = id === a.externalId || id === 'me';
+    if (edge === 'comments' && !onPage && !env.store.post('facebook', id)) return commentReplies(ctx, a, env, id);
     if ((edge === 'feed' || edge === 'photos') && ctx.method === 'POST') {
       if (!onPage)
         return graphError(

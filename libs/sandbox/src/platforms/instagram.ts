@@ -3,7 +3,8 @@ import { json, PlatformModule, SandboxEnv } from '../module';
 import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
 import { createContainer, publishedInWindow, readContainer, takeSlowProcessing } from './containers';
-import { graphAuth, graphError, graphFault, graphTime, longLivedToken, unversion, usageHeader } from './graph';
+import { graphAuth, graphError, graphFault, graphTime, invalidParam, longLivedToken, unversion, usageHeader } from './graph';
+import { addReply, sandboxReplies } from '../replies';
 
 const QUOTA = 100;
 const notFound = (id: string) =>
@@ -154,6 +155,45 @@ function tokenRoutes(ctx: Ctx, env: SandboxEnv, path: string): Reply | undefined
   return undefined;
 }
 
+/**
+ * IG Comment replies: `POST /{ig-comment-id}/replies?message=…` answers `{id}`; `GET` lists the comment's replies
+ * (id, text, timestamp, username, from), oldest first, cursor paging.
+ */
+function commentReplies(ctx: Ctx, a: SandboxAccount, env: SandboxEnv, commentId: string): Reply {
+  if (ctx.method === 'POST') {
+    const message = String(ctx.params.message ?? '');
+    if (!message.trim()) return invalidParam('(#100) The parameter message is required');
+    if (message.length > 2200) return invalidParam('(#100) Param message must be at most 2200 characters long.');
+    const id = env.store.newId();
+    addReply(env.store, { platform: 'instagram', accountExternalId: a.externalId, externalId: id, parentExternalId: commentId, text: message, url: '' });
+    return json(200, { id });
+  }
+  let list = sandboxReplies(env.store, { platform: 'instagram', parent: commentId });
+  const cur = (id: string) => Buffer.from(id).toString('base64url');
+  if (ctx.params.after) list = list.slice(list.findIndex((r) => cur(r.externalId) === String(ctx.params.after)) + 1);
+  const limit = Math.min(50, Number(ctx.params.limit ?? 25));
+  const page = list.slice(0, limit);
+  const last = page[page.length - 1];
+  return json(200, {
+    data: page.map((r) => {
+      const owner = env.store.account('instagram', r.accountExternalId);
+      return {
+        id: r.externalId,
+        text: r.text,
+        timestamp: graphTime(r.createdAt),
+        username: owner?.handle,
+        from: { id: r.accountExternalId, username: owner?.handle },
+      };
+    }),
+    paging: last
+      ? {
+          cursors: { after: cur(last.externalId) },
+          ...(list.length > page.length ? { next: `${ctx.base}/${commentId}/replies?after=${cur(last.externalId)}` } : {}),
+        }
+      : {},
+  });
+}
+
 /** Instagram API with Instagram Login (graph.instagram.com): containers, publish, media, insights, tokens. */
 export const instagram: PlatformModule = {
   platform: 'instagram',
@@ -161,7 +201,7 @@ export const instagram: PlatformModule = {
     if (/^\/(oauth\/|access_token$|refresh_access_token$)/.test(ctx.path)) return {};
     return graphAuth(ctx, env, 'instagram');
   },
-  isCreate: (ctx) => ctx.method === 'POST' && /\/media_publish$/.test(ctx.path),
+  isCreate: (ctx) => ctx.method === 'POST' && /\/(media_publish|replies|mentions)$/.test(ctx.path),
   async handle(ctx, account, env) {
     const early = tokenRoutes(ctx, env, ctx.path);
     if (early) return early;
@@ -175,6 +215,17 @@ export const instagram: PlatformModule = {
     const own = id === a.externalId;
     if (own && edge === 'media' && ctx.method === 'POST') return createMedia(ctx, a, env);
     if (own && edge === 'media_publish' && ctx.method === 'POST') return publish(ctx, a, env);
+    if (!own && edge === 'replies') return commentReplies(ctx, a, env, id);
+    if (own && edge === 'mentions' && ctx.method === 'POST') {
+      // A comment on the media (or under the comment) where another user @mentioned the account.
+      const message = String(ctx.params.message ?? '');
+      if (!ctx.params.media_id) return invalidParam('(#100) The parameter media_id is required');
+      if (!message.trim()) return invalidParam('(#100) The parameter message is required');
+      const rid = env.store.newId();
+      const parent = String(ctx.params.comment_id ?? ctx.params.media_id);
+      addReply(env.store, { platform: 'instagram', accountExternalId: a.externalId, externalId: rid, parentExternalId: parent, text: message, url: '' });
+      return json(200, { id: rid });
+    }
     if (ctx.method !== 'GET') return notFound(id);
     if (own && !edge) {
       const out: Record<string, unknown> = {

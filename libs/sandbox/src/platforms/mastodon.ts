@@ -1,5 +1,6 @@
 import { mastodonLength, toHtml } from '../counting';
 import { token as newToken } from '../ids';
+import { addReply, isReply } from '../replies';
 import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
 import { authorizePage, bearer, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
@@ -81,6 +82,15 @@ function createStatus(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
     text,
     media: ids.map((m) => ({ url: m, mimeType: media.get(m)!.type })),
   });
+  if (ctx.params.in_reply_to_id)
+    addReply(env.store, {
+      platform: 'mastodon',
+      accountExternalId: a.externalId,
+      externalId: id,
+      parentExternalId: String(ctx.params.in_reply_to_id),
+      text,
+      url: post.url,
+    });
   if (typeof key === 'string') keys.set(`${a.externalId}:${key}`, { id, at: env.store.now() });
   return json(200, status(env, ctx, a, post));
 }
@@ -108,6 +118,7 @@ function listStatuses(ctx: Ctx, a: SandboxAccount, env: SandboxEnv, id: string):
   if (!account) return err(404, 'Record not found');
   const limit = Math.min(40, Number(ctx.query.limit ?? 20));
   let posts = env.store.posts('mastodon', id).slice().reverse();
+  if (String(ctx.query.exclude_replies) === 'true') posts = posts.filter((p) => !isReply(env.store, 'mastodon', p.externalId));
   if (ctx.query.max_id) posts = posts.filter((p) => BigInt(p.externalId) < BigInt(ctx.query.max_id));
   if (ctx.query.since_id) posts = posts.filter((p) => BigInt(p.externalId) > BigInt(ctx.query.since_id));
   const page = posts.slice(0, limit);

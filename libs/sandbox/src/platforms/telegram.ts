@@ -1,5 +1,6 @@
 import { json, PlatformModule, SandboxEnv, tokenAccount } from '../module';
 import { SandboxStore } from '../store';
+import { addReply, telegramDiscussionChatId } from '../replies';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
 
 const fail = (code: number, description: string, parameters?: Record<string, number>): Reply =>
@@ -95,8 +96,49 @@ function previewOf(v: unknown): string {
   });
 }
 
+/** JSON (object) or form (string) reply_parameters. */
+function replyParametersOf(v: unknown): { message_id?: number; chat_id?: string } | undefined {
+  if (typeof v === 'string' && v.trim()) {
+    try {
+      return JSON.parse(v) as { message_id?: number };
+    } catch {
+      return undefined;
+    }
+  }
+  return v && typeof v === 'object' ? (v as { message_id?: number }) : undefined;
+}
+
+/**
+ * sendMessage to the channel's discussion group with `reply_parameters.message_id`: the bot's reply to a comment.
+ * The group numbers its messages apart from the channel.
+ */
+function sendToGroup(ctx: Ctx, account: SandboxAccount, env: SandboxEnv, group: string): Reply {
+  const p = ctx.params;
+  const text = String(p.text ?? '');
+  if (!text.trim()) return fail(400, 'Bad Request: message text is empty');
+  if (text.length > 4096) return fail(400, 'Bad Request: message is too long');
+  const rp = replyParametersOf(p.reply_parameters);
+  const replyTo = Number(rp?.message_id ?? p.reply_to_message_id);
+  if (rp && !(Number.isInteger(replyTo) && replyTo > 0)) return fail(400, 'Bad Request: message to be replied not found');
+  const id = nextMessageId(env.store, group);
+  const date = Math.floor(env.store.now() / 1000);
+  const chat = { id: Number(group), title: `${account.name} Chat`, type: 'supergroup' };
+  if (replyTo > 0)
+    addReply(env.store, {
+      platform: 'telegram',
+      accountExternalId: account.externalId,
+      externalId: `${group}:${id}`,
+      parentExternalId: `${group}:${replyTo}`,
+      text,
+      url: `https://t.me/c/${group.replace(/^-100/, '')}/${id}`,
+    });
+  return ok({ message_id: id, chat, date, text, ...(replyTo > 0 ? { reply_to_message: { message_id: replyTo, chat } } : {}) });
+}
+
 async function send(ctx: Ctx, account: SandboxAccount, env: SandboxEnv, kind: 'text' | 'photo'): Promise<Reply> {
   const p = ctx.params;
+  const group = telegramDiscussionChatId(account);
+  if (kind === 'text' && String(p.chat_id ?? '') === group) return sendToGroup(ctx, account, env, group);
   if (!chatMatches(account, p.chat_id)) return fail(400, 'Bad Request: chat not found');
   if (!rights(env.store, account.externalId).can_post_messages) return fail(400, 'Bad Request: need administrator rights in the channel chat');
   const date = Math.floor(env.store.now() / 1000);

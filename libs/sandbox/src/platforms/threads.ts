@@ -2,6 +2,7 @@ import { countLinks, threadsLength } from '../counting';
 import { json, PlatformModule, SandboxEnv } from '../module';
 import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
+import { addReply, sandboxReplies } from '../replies';
 import { createContainer, publishedInWindow, readContainer, takeSlowProcessing } from './containers';
 import { graphAuth, graphError, graphFault, graphTime, invalidParam, longLivedToken, sinceMs, unversion, usageHeader } from './graph';
 
@@ -45,6 +46,8 @@ async function createThread(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Promi
     { platform: 'threads', owner: a.externalId, text, media, pollsLeft: type === 'TEXT' ? 0 : 2 },
     takeSlowProcessing(env, 'threads', a.externalId),
   );
+  // A reply container (`reply_to_id`): published as a reply to that thread or reply.
+  if (p.reply_to_id) env.store.bag<string>('threads:reply_to').set(c.id, String(p.reply_to_id));
   return json(200, { id: c.id });
 }
 
@@ -63,6 +66,13 @@ function publish(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
   const id = env.store.newId();
   c.status = 'PUBLISHED';
   c.mediaId = id;
+  const replyTo = env.store.bag<string>('threads:reply_to').get(c.id);
+  const url = `https://www.threads.net/@${a.handle}/post/${Buffer.from(id).toString('base64url').slice(0, 11)}`;
+  if (replyTo) {
+    // Replies are listed on /{user-id}/replies, not among the account's threads.
+    addReply(env.store, { platform: 'threads', accountExternalId: a.externalId, externalId: id, parentExternalId: replyTo, text: c.text, url });
+    return json(200, { id });
+  }
   env.store.addPost({
     platform: 'threads',
     accountExternalId: a.externalId,
@@ -112,6 +122,14 @@ export const threads: PlatformModule = {
     if (own && edge === 'threads_publish' && ctx.method === 'POST') return publish(ctx, a, env);
     if (ctx.method !== 'GET') return notFound(id);
     if (own && !edge) return json(200, { id, username: a.handle, name: a.name });
+    if (own && edge === 'replies') {
+      const limit = Math.min(100, Number(ctx.params.limit ?? 25));
+      const list = sandboxReplies(env.store, { platform: 'threads', account: a.externalId }).slice().reverse().slice(0, limit);
+      return json(200, {
+        data: list.map((r) => ({ id: r.externalId, text: r.text, permalink: r.url, timestamp: graphTime(r.createdAt), username: a.handle })),
+        paging: { cursors: { before: 'b', after: 'a' } },
+      });
+    }
     if (own && edge === 'threads') {
       const since = sinceMs(ctx.params.since);
       const limit = Math.min(100, Number(ctx.params.limit ?? 25));
@@ -139,6 +157,8 @@ export const threads: PlatformModule = {
     const container = readContainer(env, id);
     if (container && container.owner === a.externalId && !edge)
       return json(200, { id, status: container.status, ...(container.errorMessage ? { error_message: container.errorMessage } : {}) });
+    const reply = !edge && sandboxReplies(env.store, { platform: 'threads', account: a.externalId }).find((r) => r.externalId === id);
+    if (reply) return json(200, { id, text: reply.text, permalink: reply.url, timestamp: graphTime(reply.createdAt) });
     const post = env.store.post('threads', id);
     if (!post || post.accountExternalId !== a.externalId) return notFound(id);
     if (!edge) return json(200, threadJson(post, fields, a.handle));

@@ -1,4 +1,5 @@
 import { xLength } from '../counting';
+import { addReply, isReply } from '../replies';
 import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
 import { authorizePage, basicClientId, bearer, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
@@ -70,6 +71,17 @@ function createTweet(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
     text,
     media: mediaIds.map((m) => ({ url: m, mimeType: bag.get(m)!.type })),
   });
+  // A reply (`reply.in_reply_to_tweet_id`) is a tweet of the account too; kept as a reply for the judge and the timeline's `exclude=replies`.
+  const inReplyTo = ctx.body.reply?.in_reply_to_tweet_id;
+  if (inReplyTo)
+    addReply(env.store, {
+      platform: 'x',
+      accountExternalId: a.externalId,
+      externalId: id,
+      parentExternalId: String(inReplyTo),
+      text,
+      url: `https://x.com/${a.handle}/status/${id}`,
+    });
   return json(201, { data: { id, text, edit_history_tweet_ids: [id] } });
 }
 
@@ -84,6 +96,7 @@ function timeline(ctx: Ctx, env: SandboxEnv, userId: string): Reply {
   let list = env.store
     .posts('x', userId)
     .filter((p) => p.createdAt.getTime() >= start && p.createdAt.getTime() <= end)
+    .filter((p) => !/\breplies\b/.test(ctx.query.exclude ?? '') || !isReply(env.store, 'x', p.externalId))
     .reverse();
   const token = ctx.query.pagination_token;
   if (token) {

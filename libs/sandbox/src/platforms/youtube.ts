@@ -1,5 +1,6 @@
 import { token as newToken } from '../ids';
 import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
+import { addReply, SandboxReply, sandboxReplies } from '../replies';
 import { authorizePage, bearer, consumeCode } from '../oauth';
 import { Ctx, FaultSpec, Reply, SandboxAccount, SandboxPost } from '../types';
 
@@ -127,6 +128,52 @@ function token(ctx: Ctx, env: SandboxEnv): Reply {
 }
 
 /** YouTube Data API v3: resumable videos.insert, channels/playlistItems/videos lists, Google OAuth. */
+/**
+ * `comments.insert` (POST, `part=snippet`, body `snippet.parentId` + `snippet.textOriginal`): a reply to a top-level
+ * comment, answered with the comment resource; `comments.list` with `parentId`: its replies, `maxResults` ≤ 100,
+ * `pageToken` paging.
+ */
+function comments(ctx: Ctx, a: SandboxAccount, env: SandboxEnv): Reply {
+  const resource = (r: SandboxReply) => ({
+    kind: 'youtube#comment',
+    id: r.externalId,
+    snippet: {
+      channelId: r.accountExternalId,
+      parentId: r.parentExternalId,
+      textOriginal: r.text,
+      textDisplay: r.text,
+      authorChannelId: { value: r.accountExternalId },
+      authorDisplayName: env.store.account('youtube', r.accountExternalId)?.name,
+      publishedAt: r.createdAt.toISOString(),
+      updatedAt: r.createdAt.toISOString(),
+    },
+  });
+  if (ctx.method === 'POST') {
+    if (ctx.query.part !== 'snippet' && ctx.query.part !== 'id,snippet')
+      return googleError(400, 'missingRequiredParameter', 'No filter selected. Expected one of: part', 'youtube.parameter');
+    const snippet = (ctx.body.snippet ?? {}) as { parentId?: string; textOriginal?: string };
+    if (!snippet.parentId) return googleError(400, 'parentIdMissing', 'The comment must be linked to a parent comment.', 'youtube.comment');
+    const text = String(snippet.textOriginal ?? '');
+    if (!text.trim()) return googleError(400, 'commentTextRequired', 'The comment resource must specify a value for snippet.textOriginal.', 'youtube.comment');
+    if (text.length > 10_000) return googleError(400, 'commentTextTooLong', 'The comment text is too long.', 'youtube.comment');
+    const id = `${snippet.parentId}.${env.store.newId()}`;
+    const r = addReply(env.store, { platform: 'youtube', accountExternalId: a.externalId, externalId: id, parentExternalId: snippet.parentId, text, url: '' });
+    return json(200, resource(r));
+  }
+  if (ctx.method !== 'GET') return googleError(404, 'notFound', 'Not Found', 'global');
+  if (!ctx.query.parentId && !ctx.query.id) return googleError(400, 'missingRequiredParameter', 'No filter selected.', 'youtube.parameter');
+  const max = Math.min(100, Number(ctx.query.maxResults ?? 20));
+  const all = sandboxReplies(env.store, { platform: 'youtube', parent: ctx.query.parentId }).filter((r) => !ctx.query.id || r.externalId === ctx.query.id);
+  const start = ctx.query.pageToken ? Number(Buffer.from(String(ctx.query.pageToken), 'base64url').toString('utf8')) : 0;
+  const page = all.slice(start, start + max);
+  const more = all.length > start + max;
+  return json(200, {
+    kind: 'youtube#commentListResponse',
+    items: page.map(resource),
+    ...(more ? { nextPageToken: Buffer.from(String(start + max)).toString('base64url') } : {}),
+  });
+}
+
 export const youtube: PlatformModule = {
   platform: 'youtube',
   authenticate(ctx, env) {
@@ -144,13 +191,15 @@ export const youtube: PlatformModule = {
         };
   },
   // A status query (`Content-Range: bytes *\/N`) carries no bytes and creates nothing.
-  isCreate: (ctx) => ctx.method === 'PUT' && ctx.path === '/upload/youtube/v3/videos' && !statusQuery(ctx),
+  isCreate: (ctx) =>
+    (ctx.method === 'PUT' && ctx.path === '/upload/youtube/v3/videos' && !statusQuery(ctx)) || (ctx.method === 'POST' && ctx.path === '/youtube/v3/comments'),
   handle(ctx, account, env, fault) {
     if (routeMatch(/^\/o\/oauth2\/v2\/auth$/, ctx, 'GET')) return authorizePage(env.store, 'youtube', ctx, { scopeSep: /\s+/ });
     if (routeMatch(/^\/token$/, ctx, 'POST')) return token(ctx, env);
     const a = account!;
     if (routeMatch(/^\/upload\/youtube\/v3\/videos$/, ctx, 'POST')) return startUpload(ctx, a, env);
     if (routeMatch(/^\/upload\/youtube\/v3\/videos$/, ctx, 'PUT')) return putUpload(ctx, a, env, fault);
+    if (routeMatch(/^\/youtube\/v3\/comments$/, ctx)) return comments(ctx, a, env);
     if (routeMatch(/^\/youtube\/v3\/channels$/, ctx, 'GET')) {
       if (ctx.query.mine !== 'true') return googleError(400, 'missingRequiredParameter', 'No filter selected.', 'youtube.parameter');
       const posts = env.store.posts('youtube', a.externalId);
