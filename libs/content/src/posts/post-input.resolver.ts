@@ -92,6 +92,16 @@ export class PostInputResolver {
         errors.push({ field: `targets[${i}].accountId`, code: 'content.target.accountNotAllowed' });
         return;
       }
+      // A unit's post goes out on its own accounts and its subtree's, never on another unit's (not a side door).
+      if (!account.unitPath.startsWith(unit.path)) {
+        errors.push({
+          field: `targets[${i}].accountId`,
+          code: 'content.target.otherUnit',
+          params: { account: account.handle ?? account.platform, platform: account.platform, accountUnit: account.unitName, unit: unit.name },
+          accountId: account.id,
+        } as ErrorDetail);
+        return;
+      }
       if (seenAccounts.has(t.accountId))
         errors.push({ field: `targets[${i}].accountId`, code: 'content.target.duplicate', params: { handle: account.handle ?? '' } });
       seenAccounts.add(t.accountId);
