@@ -88,7 +88,8 @@ export class PostInputResolver {
     const seenAccounts = new Set<string>();
     input.targets.forEach((t, i) => {
       const account = accounts.find((a) => a.id === t.accountId);
-      if (!account || !this.access.covers(p, { path: account.unitPath }, accountRoles)) {
+      // an account the caller cannot see is "not found", whatever unit it belongs to (nothing about it is told)
+      if (!account || !this.access.covers(p, { path: account.unitPath })) {
         errors.push({ field: `targets[${i}].accountId`, code: 'content.target.accountNotAllowed' });
         return;
       }
@@ -100,6 +101,10 @@ export class PostInputResolver {
           params: { account: account.handle ?? account.platform, platform: account.platform, accountUnit: account.unitName, unit: unit.name },
           accountId: account.id,
         } as ErrorDetail);
+        return;
+      }
+      if (!this.access.covers(p, { path: account.unitPath }, accountRoles)) {
+        errors.push({ field: `targets[${i}].accountId`, code: 'content.target.accountNotAllowed' });
         return;
       }
       if (seenAccounts.has(t.accountId))

@@ -58,22 +58,36 @@ export function PostTargetsList(props: {
             {target.attempts.length > 0 && (
               <details>
                 <summary>{t('publishing.detail.attempts', { count: target.attempts.length })}</summary>
-                <ul className="attempt-list">
-                  {target.attempts.map((a) => (
-                    <li key={a.id}>
-                      <strong>{formatTime(a.startedAt, lng)}</strong> · {t(`publishing.attempt.kind.${a.kind}`)} · {t(`publishing.outcome.${a.outcome}`)}
-                      {a.errorClass && <> · {t(`publishing.errorClass.${a.errorClass}`)}</>}
-                      {a.httpStatus && <> · HTTP {a.httpStatus}</>}
-                      {a.platformMessage && <span className="muted"> · {a.platformMessage}</span>}
-                      {a.externalId && (
-                        <span className="muted">
-                          {' '}
-                          · {t('publishing.attempt.externalId')}: {a.externalId}
-                        </span>
-                      )}
-                    </li>
-                  ))}
-                </ul>
+                <div className="table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('publishing.attempt.startedAt')}</th>
+                        <th scope="col">{t('publishing.attempt.outcome')}</th>
+                        <th scope="col">{t('publishing.attempt.errorClass')}</th>
+                        <th scope="col">{t('publishing.attempt.httpStatus')}</th>
+                        <th scope="col">{t('publishing.attempt.message')}</th>
+                        <th scope="col">{t('publishing.attempt.externalId')}</th>
+                        <th scope="col">{t('publishing.attempt.worker')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {target.attempts.map((a) => (
+                        <tr key={a.id}>
+                          <td>{formatTime(a.startedAt, lng)}</td>
+                          <td>
+                            {t(`publishing.attempt.kind.${a.kind}`)} · {t(`publishing.outcome.${a.outcome}`)}
+                          </td>
+                          <td>{a.errorClass ? t(`publishing.errorClass.${a.errorClass}`) : ''}</td>
+                          <td className="num">{a.httpStatus ?? ''}</td>
+                          <td>{a.platformMessage ?? ''}</td>
+                          <td>{a.externalId ?? ''}</td>
+                          <td className="muted">{a.worker}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </details>
             )}
           </li>
