@@ -265,6 +265,40 @@ describeBrowser('a post from composer to published, on the post page (Chromium)'
     expect(res.status()).toBe(400);
     // an account of a unit the admin does not see is not described to them
     expect((await res.json()).details[0].message).toBe('Akun ini tidak ditemukan atau Anda bukan admin akun ini.');
+
+    // a draft whose planned time has passed says so, and never shows as scheduled
+    const draft = await page.request.post(`${app.baseUrl}/api/v1/posts`, {
+      headers: { origin: app.baseUrl },
+      data: {
+        unitId: (await db.query(`SELECT id FROM units WHERE code = $1`, [BATU_TULIS])).rows[0].id,
+        pillar: 'layanan_publik',
+        variants: [{ language: 'id', text: 'Posyandu balita hari Rabu.' }],
+        targets: [{ accountId: tg.id }],
+        scheduledAt: `${tomorrow()}T08:00`,
+      },
+    });
+    const draftId = (await draft.json()).id;
+    await db.query(`UPDATE posts SET scheduled_at = now() - interval '2 days' WHERE id = $1`, [draftId]);
+    await db.query(`UPDATE post_targets SET scheduled_at = now() - interval '2 days' WHERE post_id = $1`, [draftId]);
+    await page.goto(`${app.baseUrl}/posts/detail?id=${draftId}`);
+    await page
+      .getByTestId('post-time')
+      .getByText(/^Rencana terbit .* sudah lewat: pilih waktu baru\.$/)
+      .waitFor();
+    const card = page.locator('[data-status="pending"]');
+    expect(await card.getByTestId('target-status').textContent()).toBe('Belum terjadwal');
+    await card.getByText(/rencana .* sudah lewat/).waitFor();
+    expect(await page.getByText('Terjadwal', { exact: true }).count()).toBe(0);
+
+    // the same page in English
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByTestId('post-time')
+      .getByText(/^Planned for .*, which has passed: pick a new time\.$/)
+      .waitFor();
+    expect(await card.getByTestId('target-status').textContent()).toBe('Not scheduled');
+    await page.getByRole('button', { name: 'Submit for review' }).waitFor();
+    await screenshot(page, 'post-flow-past-draft-phone-en');
     await page.context().close();
   }, 60_000);
 });
