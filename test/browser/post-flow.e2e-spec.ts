@@ -85,6 +85,19 @@ describeBrowser('a post from composer to published, on the post page (Chromium)'
   }
 
   it('kelurahan admin composes and submits, the reviewer is told and approves, the author is told, and it is published on the sandbox', async () => {
+    // Batu Tulis's own history: 24 posts published at 19:00 WIB on yesterday's weekday in the weeks before
+    const batuTulis = (await db.query(`SELECT id FROM units WHERE code = $1`, [BATU_TULIS])).rows[0].id;
+    for (let k = 1; k <= 24; k++) {
+      await db.query(
+        `WITH at AS (SELECT ((date_trunc('day', now() AT TIME ZONE 'Asia/Jakarta') - interval '1 day' - ($3::int * interval '7 days') + interval '19 hours') AT TIME ZONE 'Asia/Jakarta') AS t),
+              p AS (INSERT INTO posts (unit_id, pillar, status) VALUES ($1, 'cerita_wilayah', 'published') RETURNING id),
+              tg AS (INSERT INTO post_targets (post_id, account_id, language, status, idempotency_key, published_at)
+                     SELECT p.id, $2, 'id', 'published', gen_random_uuid()::text, at.t FROM p, at RETURNING id, post_id, published_at)
+         INSERT INTO target_metrics (target_id, post_id, account_id, unit_id, platform, published_at, followers_at_post, likes, collected_at)
+         SELECT tg.id, tg.post_id, $2, $1, 'telegram', tg.published_at, 1000, 40, tg.published_at FROM tg`,
+        [batuTulis, tg.id, k],
+      );
+    }
     const page = await open(admin, DESKTOP);
     await page.goto(`${app.baseUrl}/posts/new`);
     await page.getByRole('heading', { name: 'Unggahan baru' }).waitFor();
@@ -112,6 +125,15 @@ describeBrowser('a post from composer to published, on the post page (Chromium)'
     await page.getByRole('button', { name: 'Tulis teks khusus Mastodon' }).click();
     await page.getByLabel('Teks khusus Mastodon').fill('Kerja bakti RW 05, Minggu 07.00. #BatuTulis');
     await page.getByRole('tab', { name: 'Semua platform' }).click();
+    // the best time from the unit's own history, beside the time field, fills it in one click
+    await page.getByTestId('best-time').getByText('Waktu terbaik menurut 24 unggahan unit ini:').waitFor();
+    await page
+      .getByTestId('best-time')
+      .getByRole('button', { name: /^Pakai .* pukul 19\.00$/ })
+      .click();
+    expect(await page.getByLabel(/Waktu terbit/).inputValue()).toBe('19:00');
+    const best = await (await page.request.get(`${app.baseUrl}/api/v1/posts/best-time?unitId=${batuTulis}`)).json();
+    expect(await page.getByLabel('Tanggal terbit').inputValue()).toBe(best.slots[0].next.slice(0, 10));
     await page.getByLabel('Tanggal terbit').fill(tomorrow());
     await page.getByLabel(/Waktu terbit/).fill('09:00');
     // previews look like each platform: the account's initial, its name, its own text
