@@ -11,6 +11,8 @@ import { TemplatePicker } from './TemplatePicker';
 import { Template, appendTags } from './catalog';
 import { TargetPreviews } from './TargetPreviews';
 import { VariantDraft, VariantTabs } from './VariantTabs';
+import { navigate } from '../../router';
+import { postDetailPath } from '../publishing/publishing-api';
 import './content.css';
 
 const empty: VariantDraft = { text: '', hashtags: '', link: '' };
@@ -56,7 +58,8 @@ export function ComposerPage() {
     void api<Program[]>('/v1/programs').then(setPrograms, () => setPrograms([]));
     void api<Campaign[]>('/v1/campaigns').then(setCampaigns, () => setCampaigns([]));
     const id = new URLSearchParams(location.search).get('id');
-    if (id) void api<Post>(`/v1/posts/${id}`).then(load);
+    // a post the caller may not edit any more (published, cancelled, or not theirs to edit) opens on its page instead
+    if (id) void api<Post>(`/v1/posts/${id}`).then((p) => (p.allowedActions && !p.allowedActions.includes('edit') ? navigate(postDetailPath(p.id)) : load(p)));
   }, []);
 
   // The accounts a post of this unit may go out on: the unit's and its subtree's that the user administers.
@@ -164,12 +167,6 @@ export function ComposerPage() {
     if (tpl.pillar && !pillar) setPillar(tpl.pillar);
   };
 
-  const toggle = (id: string, on: boolean) => {
-    const next = new Map(targets);
-    if (on) next.set(id, 'id');
-    else next.delete(id);
-    setTargets(next);
-  };
   // Each problem beside its field (save errors first, then the live check's), each message once; the rest at the end.
   const all = [...errors, ...(result?.problems ?? [])];
   const placed = (f: string) => /^(pillar|unitId|programId|campaignId|scheduledAt|timeZone)$/.test(f) || f.startsWith('targets') || f.startsWith('variants');
