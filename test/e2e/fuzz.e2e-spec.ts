@@ -95,7 +95,11 @@ describe('fuzz: malformed requests to every operation never answer 5xx', () => {
     });
     expectError({ status: login1.status, body: await login1.json() }, 400, /^Isi permintaan bersarang terlalu dalam/);
     // NUL bytes never reach PostgreSQL
-    expectError(await as('POST', '/api/v1/glossary', { termId: 'Kebun\u0000Raya', termEn: 'Gardens' }), 400, /termId \(Must not contain the NUL character\.\)/);
+    expectError(
+      await as('POST', '/api/v1/glossary', { termId: 'Kebun\u0000Raya', termEn: 'Gardens' }),
+      400,
+      /Term \(Indonesian\): must not contain the NUL character\./,
+    );
     expectError(await as('GET', '/api/v1/posts?q=a%00b'), 400, /NUL/);
     // an unknown template pillar is refused, not a foreign-key crash
     const template = await as(
@@ -106,18 +110,18 @@ describe('fuzz: malformed requests to every operation never answer 5xx', () => {
     );
     expectError(template, 400, /^Ada nilai yang merujuk ke sesuatu yang tidak ada \(pillar\)\.$/);
     // null into NOT NULL columns
-    expectError(await as('PATCH', `/api/v1/units/${kelurahan}`, { timeZone: null }), 400, /timeZone \(Must not be empty \(null\)\.\)/);
+    expectError(await as('PATCH', `/api/v1/units/${kelurahan}`, { timeZone: null }), 400, /Time zone: must not be empty \(null\)/);
     const program = await as('POST', '/api/v1/programs', { nameId: 'Program uji fuzz' });
     expect(program.status).toBe(201);
-    expectError(await as('PATCH', `/api/v1/programs/${program.body.id}`, { active: null }), 400, /active/);
+    expectError(await as('PATCH', `/api/v1/programs/${program.body.id}`, { active: null }), 400, /Active: /);
     const campaign = await as('POST', '/api/v1/campaigns', { unitId: kelurahan, name: 'Kampanye uji fuzz' });
     expect(campaign.status).toBe(201);
-    expectError(await as('PATCH', `/api/v1/campaigns/${campaign.body.id}`, { name: null }, 'id'), 400, /name \(Tidak boleh kosong \(null\)\.\)/);
+    expectError(await as('PATCH', `/api/v1/campaigns/${campaign.body.id}`, { name: null }, 'id'), 400, /Nama: tidak boleh kosong \(null\)/);
     // where the API documents null (nullable), null still clears the value
     const cleared = await as('PATCH', `/api/v1/campaigns/${campaign.body.id}`, { programId: null });
     expect([cleared.status, cleared.body.programId]).toEqual([200, null]);
     // a page past any integer
-    expectError(await as('GET', '/api/v1/posts?page=99999999999999999999'), 400, /page \(The number is too large\.\)/);
+    expectError(await as('GET', '/api/v1/posts?page=99999999999999999999'), 400, /Page: the number is too large/);
   });
 
   it('0 responses ≥ 500 and every error is {statusCode, error, message}, as a city admin and without a session', async () => {

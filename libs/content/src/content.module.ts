@@ -36,6 +36,8 @@ import { PostWrites } from './posts/post-writes.repository';
 import { PostsController } from './posts/posts.controller';
 import { PostsRepository } from './posts/posts.repository';
 import { PostsService } from './posts/posts.service';
+import { ComposerSupport } from './posts/composer-support.service';
+import { ReviewNotices } from './posts/review-notices';
 
 /** Posts, their review workflow, media, planning catalogues, calendar, iCal feeds and CSV import. */
 @Module({
@@ -61,6 +63,8 @@ import { PostsService } from './posts/posts.service';
     GlossaryRepository,
     PostsService,
     PostWorkflow,
+    ReviewNotices,
+    ComposerSupport,
     CalendarRepository,
     CalendarService,
     IcalFeedsRepository,

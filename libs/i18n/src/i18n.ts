@@ -44,7 +44,23 @@ export function translator(locale: Locale): TFunction {
 }
 
 export function translate(locale: Locale, key: string, params?: Record<string, unknown>): string {
-  return translator(locale)(key, params ?? {}) as string;
+  return translator(locale)(key, humanParams(locale, params ?? {})) as string;
+}
+
+/**
+ * Code values among message parameters, in words, for every message: `language` "en" is "bahasa Inggris",
+ * `status` "in_review" is "Sedang ditinjau".
+ */
+export function humanParams(locale: Locale, params: Record<string, unknown>): Record<string, unknown> {
+  let out = params;
+  for (const [key, prefix] of [
+    ['language', 'languages'],
+    ['status', 'content.status'],
+  ] as const) {
+    const v = params[key];
+    if (typeof v === 'string' && /^[a-z_]+$/.test(v) && hasKey(`${prefix}.${v}`)) out = { ...out, [key]: translator(locale)(`${prefix}.${v}`) };
+  }
+  return out;
 }
 
 export function hasKey(key: string): boolean {

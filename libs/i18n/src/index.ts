@@ -1,2 +1,3 @@
 export * from './i18n';
 export * from './formats';
+export * from './field-labels';

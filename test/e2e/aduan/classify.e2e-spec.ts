@@ -87,10 +87,10 @@ describe('aduan: POST /api/v1/aduan/classify (real HTTP, real PostgreSQL)', () =
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('Bad Request');
     expect(res.body.details).toEqual([{ field: 'items', code: 'validation.arrayMaxSize', message: 'Paling banyak 1000 butir.' }]);
-    expect(res.body.message).toBe('Data yang dikirim belum benar: items (Paling banyak 1000 butir.).');
+    expect(res.body.message).toBe('Data yang dikirim belum benar: Butir: paling banyak 1000 butir.');
     res = await classify({ items }, 'en');
     expect(res.status).toBe(400);
-    expect(res.body.message).toBe('Some fields are not right: items (At most 1000 items.).');
+    expect(res.body.message).toBe('Some fields are not right: Items: at most 1000 items.');
   });
 
   it('refuses bad items with the field named, in the caller’s language', async () => {

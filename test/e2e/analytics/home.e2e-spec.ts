@@ -45,6 +45,8 @@ describe('GET /api/v1/home', () => {
       nextScheduled: [{ postId: scheduled, excerpt: 'Kerja bakti Minggu pagi', scheduledAt: NEXT_AT, platforms: ['instagram'] }],
       problems: { failed: 1, missed: 0, held: 0, needsReconnect: 0 },
       awaitingReview: 0,
+      approvedNotScheduled: { count: 0, items: [] },
+      changesRequested: { count: 0, items: [] },
       growthThisMonth: { followers: 1300, netNew: 50, growthPct: 4 },
     });
   });

@@ -376,9 +376,9 @@ describe('analytics reports', () => {
       expect([res.status, res.body.message]).toEqual([400, expect.stringContaining('at most 3 years')]);
       res = await get(city.token, `/followers?scope=account&id=${s.a1.id}&granularity=year`);
       expect([res.status, res.body.details[0].field]).toEqual([400, 'granularity']);
-      expect(res.body.message).toContain('Harus salah satu dari');
+      expect(res.body.message).toContain('Rincian waktu: harus salah satu dari');
       res = await get(city.token, `/leaderboard?kind=dusun`, { 'accept-language': 'en' });
-      expect([res.status, res.body.message]).toEqual([400, expect.stringContaining('Must be one of')]);
+      expect([res.status, res.body.message]).toEqual([400, expect.stringContaining('Kind: must be one of')]);
       res = await get(city.token, `/followers?scope=account&id=${s.a1.id}&month=2026-02&from=2026-02-01`);
       expect([res.status, res.body.details[0].field]).toEqual([400, 'month']);
     });

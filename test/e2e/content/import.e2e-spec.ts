@@ -88,8 +88,13 @@ describe('CSV bulk import (Hootsuite, Sprout Social, Kabar layouts)', () => {
       ['rows[7].accounts', 'Baris 7: akun "tidak_ada" tidak ditemukan atau bukan akun Anda.'],
       ['rows[7].program', 'Baris 7: program "tidak_ada" tidak ditemukan.'],
     ]);
+    // the summary names rows as the user sees them, each message once, no request field names
+    expect(res.body.message).toBe(
+      `Data yang dikirim belum benar: Baris 3, kolom "date": format tidak dikenali. Gunakan DD/MM/YYYY + HH:mm; Baris 4: unit "${BONDONGAN}" tidak ditemukan atau bukan unit Anda; Baris 5: Unggahan Wisata wajib memiliki versi bahasa Inggris; Baris 6: Terlalu panjang untuk X: 319 dari 280 karakter; Baris 7: akun "tidak_ada" tidak ditemukan atau bukan akun Anda; Baris 7: program "tidak_ada" tidak ditemukan.`,
+    );
     const en = await send(csv, {}, 'en');
     expect(en.body.details[0].message).toBe('Row 3, column "date": format not recognised. Use DD/MM/YYYY + HH:mm.');
+    expect(en.body.message).not.toMatch(/rows\[|unit_code|variants|targets\[/);
     expect(await count()).toBe(before);
   });
 

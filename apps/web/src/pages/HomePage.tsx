@@ -5,6 +5,7 @@ import { FollowerGrowthCard } from './home/FollowerGrowthCard';
 import { HomeSummary } from './home/home-types';
 import { MyAccountsCard } from './home/MyAccountsCard';
 import { NextScheduledCard } from './home/NextScheduledCard';
+import { PostListCard } from './home/PostListCard';
 import { ProblemsCard } from './home/ProblemsCard';
 import { ReviewQueueCard } from './home/ReviewQueueCard';
 import './analytics/analytics.css';
@@ -30,6 +31,8 @@ export function HomePage() {
       {h && (
         <div className="home-grid">
           {(reviewer || h.awaitingReview > 0) && <ReviewQueueCard count={h.awaitingReview} />}
+          {h.changesRequested?.count > 0 && <PostListCard kind="changes" list={h.changesRequested} status="changes_requested" />}
+          {h.approvedNotScheduled?.count > 0 && <PostListCard kind="approved" list={h.approvedNotScheduled} status="approved" />}
           <ProblemsCard problems={h.problems} />
           <NextScheduledCard items={h.nextScheduled} />
           <FollowerGrowthCard growth={h.growthThisMonth} />

@@ -29,6 +29,20 @@ export interface HomeGrowth {
   growthPct: number | null;
 }
 
+export interface HomePostItem {
+  postId: string;
+  excerpt: string;
+  unitName: string;
+  /** When it entered its present state. */
+  updatedAt: string;
+}
+
+/** A few posts of a kind (the newest first) and how many there are in all. */
+export interface HomePostList {
+  count: number;
+  items: HomePostItem[];
+}
+
 export interface HomeSummary {
   /** The units the caller administers, else everything in scope; at most 50. */
   accounts: HomeAccount[];
@@ -36,6 +50,9 @@ export interface HomeSummary {
   problems: HomeProblems;
   /** Posts in review in the units the caller reviews (not their own). */
   awaitingReview: number;
+  /** In the units the caller administers: approved but not on the schedule, and sent back by a reviewer. */
+  approvedNotScheduled: HomePostList;
+  changesRequested: HomePostList;
   /** This month, the subtree of the caller's top unit. */
   growthThisMonth: HomeGrowth;
 }

@@ -1,5 +1,5 @@
 import { Queryable } from '../storage/queryable';
-import { HomeProblems } from './home-summary';
+import { HomePostList, HomeProblems } from './home-summary';
 
 export const HOME_ACCOUNTS_MAX = 50;
 export const HOME_NEXT_MAX = 5;
@@ -51,4 +51,20 @@ export async function awaitingReview(db: Queryable, reviewerPaths: string[], use
     [reviewerPaths.map((p) => `${p}%`), userId],
   );
   return row.n;
+}
+
+/** The newest five posts in `status` in the units the user administers, and how many there are. */
+export async function postsInStatus(db: Queryable, adminPaths: string[], status: 'approved' | 'changes_requested'): Promise<HomePostList> {
+  if (!adminPaths.length) return { count: 0, items: [] };
+  const rows: Array<{ postId: string; excerpt: string; unitName: string; updatedAt: Date; total: number }> = await db.query(
+    `SELECT p.id AS "postId", coalesce(p.excerpt, '') AS excerpt, u.name AS "unitName", p.updated_at AS "updatedAt", count(*) OVER ()::int AS total
+       FROM posts p JOIN units u ON u.id = p.unit_id
+      WHERE p.status = $2 AND u.path LIKE ANY($1::text[])
+      ORDER BY p.updated_at DESC, p.id LIMIT 5`,
+    [adminPaths.map((p) => `${p}%`), status],
+  );
+  return {
+    count: rows[0]?.total ?? 0,
+    items: rows.map(({ total, ...r }) => (void total, { ...r, updatedAt: new Date(r.updatedAt).toISOString() })),
+  };
 }

@@ -8,7 +8,7 @@ import { num } from '../reports/report';
 import { parseRange } from '../reports/report-range';
 import { ReportScope } from '../reports/report-scope';
 import { HomeDto } from './home.dto';
-import { awaitingReview, homeAccounts, nextScheduled, problemCounts } from './home.queries';
+import { awaitingReview, homeAccounts, nextScheduled, postsInStatus, problemCounts } from './home.queries';
 
 /** The Home page for the caller: their accounts, what goes out next, what went wrong, what waits for them, growth. */
 @Injectable()
@@ -27,12 +27,14 @@ export class HomeService {
     const now = this.clock.now();
     const range = parseRange({}, await this.scope.zone(p), now);
     // independent reads, side by side
-    const [accounts, next, problems, review, [month]] = await Promise.all([
+    const [accounts, next, problems, review, [month], approvedNotScheduled, changesRequested] = await Promise.all([
       homeAccounts(this.ds, adminPaths.length ? adminPaths : paths),
       nextScheduled(this.ds, paths, now),
       problemCounts(this.ds, paths),
       awaitingReview(this.ds, this.access.paths(p, ['reviewer']), p.userId),
       this.scope.topUnitId(p).then((top) => this.growth.followerRows('subtree', top, range, 'month')),
+      postsInStatus(this.ds, adminPaths, 'approved'),
+      postsInStatus(this.ds, adminPaths, 'changes_requested'),
     ]);
     return {
       accounts: accounts.map((a: HomeDto['accounts'][number]) => ({ ...a, followers: num(a.followers) })),
@@ -42,6 +44,8 @@ export class HomeService {
       })),
       problems,
       awaitingReview: review,
+      approvedNotScheduled,
+      changesRequested,
       growthThisMonth: { followers: month?.followers ?? null, netNew: month?.netNew ?? null, growthPct: month?.growthPct ?? null },
     };
   }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Locale, translate, hasKey } from '@kabar/i18n';
+import { Locale, fieldLabel, translate, hasKey } from '@kabar/i18n';
 import { AppError, ErrorDetail } from '../errors/app-error';
 import { currentContext } from './request-context';
 import { databaseRefused, databaseUnavailable } from './database-errors';
@@ -31,6 +31,20 @@ const DEFAULT_KEYS: Record<number, string> = {
   429: 'errors.tooManyRequests',
 };
 
+/**
+ * The fields of a refused request, each once, as the user sees them: a generic rule ("Wajib diisi.") after the
+ * field's name in the user's language ("Unit (keanggotaan 1): wajib diisi"), a domain message, which names its own
+ * subject, as it is. Each detail keeps its bare rule for the form to show beside its field.
+ */
+function summary(locale: Locale, details: Array<{ field: string; code: string; message: string }>): string {
+  const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+  const lines = details.map((d) => {
+    const text = d.message.replace(/\.$/, '');
+    return d.code.startsWith('validation.') || !hasKey(d.code) ? `${fieldLabel(locale, d.field)}: ${lowerFirst(text)}` : text;
+  });
+  return [...new Set(lines)].join('; ');
+}
+
 /** Maps any thrown error to `{statusCode, error, message, details?}` in the caller's language. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -49,7 +63,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message: translate(locale, hasKey(d.code) ? d.code : 'validation.invalid', d.params),
     }));
     const params = { ...appError.params };
-    if (appError.key === 'validation.failed') params.fields = details.map((d) => `${d.field} (${d.message})`).join('; ');
+    if (appError.key === 'validation.failed') params.fields = summary(locale, details);
     const body: Record<string, unknown> = {
       statusCode: appError.status,
       error: STATUS_NAMES[appError.status] ?? 'Error',

@@ -88,7 +88,22 @@ export class PostInputResolver {
     const seenAccounts = new Set<string>();
     input.targets.forEach((t, i) => {
       const account = accounts.find((a) => a.id === t.accountId);
-      if (!account || !this.access.covers(p, { path: account.unitPath }, accountRoles)) {
+      // an account the caller cannot see is "not found", whatever unit it belongs to (nothing about it is told)
+      if (!account || !this.access.covers(p, { path: account.unitPath })) {
+        errors.push({ field: `targets[${i}].accountId`, code: 'content.target.accountNotAllowed' });
+        return;
+      }
+      // A unit's post goes out on its own accounts and its subtree's, never on another unit's (not a side door).
+      if (!account.unitPath.startsWith(unit.path)) {
+        errors.push({
+          field: `targets[${i}].accountId`,
+          code: 'content.target.otherUnit',
+          params: { account: account.handle ?? account.platform, platform: account.platform, accountUnit: account.unitName, unit: unit.name },
+          accountId: account.id,
+        } as ErrorDetail);
+        return;
+      }
+      if (!this.access.covers(p, { path: account.unitPath }, accountRoles)) {
         errors.push({ field: `targets[${i}].accountId`, code: 'content.target.accountNotAllowed' });
         return;
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, ErrorDetail, currentContext } from '@kabar/common';
 import { AccessPolicy, Principal, Role, UnitEntity, UnitsRepository } from '@kabar/org';
 import { PostEntity } from '../entities/post.entity';
+import { allowedActions } from './allowed-actions';
 import { PostAggregate, mapPost } from './post.mapper';
 import { PostDto } from './post-response.dto';
 import { PostInput, TimeInput } from './post-input.resolver';
@@ -41,10 +42,20 @@ export class PostLoader {
     return { post, unitName: unitName ?? unit?.name ?? '', variants, media, targets, history };
   }
 
-  async dto(id: string): Promise<PostDto> {
+  /** The post as the API answers it, with the actions `p` may take on it now (`allowedActions`). */
+  async dto(id: string, p: Principal): Promise<PostDto> {
     const post = await this.posts.findById(id);
-    if (!post) throw AppError.notFound('content.post.notFound');
-    return mapPost(await this.aggregate(post));
+    const unit = post ? await this.units.findById(post.unitId) : null;
+    if (!post || !unit) throw AppError.notFound('content.post.notFound');
+    const agg = await this.aggregate(post, unit.name);
+    const actions = allowedActions({
+      status: post.status,
+      isAdmin: this.access.covers(p, unit, ['admin']),
+      isReviewer: this.access.covers(p, unit, ['reviewer']),
+      isAuthor: post.authorId === p.userId,
+      targetStatuses: agg.targets.map((t) => t.target.status),
+    });
+    return { ...mapPost(agg), allowedActions: actions };
   }
 
   /** The stored post as resolver input, overlaid with what a PATCH changes. Stored times are Dates (not re-checked). */

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { v } from '@kabar/common';
@@ -19,6 +19,16 @@ export class ListPostsQuery {
   @ApiPropertyOptional({ description: 'Words in any variant text.' }) @IsOptional() @IsString() @MaxLength(200, v({ max: 200 })) q?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1, v({ min: 1 })) page?: number;
   @ApiPropertyOptional({ default: 25 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1, v({ min: 1 })) @Max(200, v({ max: 200 })) pageSize?: number;
+}
+
+/** DELETE names the version read, like the other steps (optional). */
+export class VersionQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1, v({ min: 1 })) version?: number;
+}
+
+/** The composer's account list and best time: for one unit (and its subtree). */
+export class UnitQuery {
+  @ApiProperty() @IsUUID() unitId: string;
 }
 
 export { LOCAL_TIME, DAY_OR_TIME };

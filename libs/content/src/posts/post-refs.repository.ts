@@ -10,6 +10,7 @@ export interface AccountRef {
   handle: string | null;
   unitId: string;
   unitPath: string;
+  unitName: string;
   status: string;
 }
 
@@ -46,7 +47,7 @@ export class PostRefsRepository {
   async accounts(ids: string[]): Promise<AccountRef[]> {
     if (!ids.length) return [];
     return this.ds.query(
-      `SELECT a.id, a.platform, a.handle, a.unit_id AS "unitId", u.path AS "unitPath", a.status
+      `SELECT a.id, a.platform, a.handle, a.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", a.status
          FROM social_accounts a JOIN units u ON u.id = a.unit_id WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -56,7 +57,7 @@ export class PostRefsRepository {
   async accountsByHandle(handles: string[]): Promise<AccountRef[]> {
     if (!handles.length) return [];
     return this.ds.query(
-      `SELECT a.id, a.platform, a.handle, a.unit_id AS "unitId", u.path AS "unitPath", a.status
+      `SELECT a.id, a.platform, a.handle, a.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", a.status
          FROM social_accounts a JOIN units u ON u.id = a.unit_id WHERE lower(ltrim(a.handle, '@')) = ANY($1::text[])`,
       [handles.map((h) => h.toLowerCase().replace(/^@/, ''))],
     );

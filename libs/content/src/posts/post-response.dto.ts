@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { POST_STATUSES, PostStatus } from '../entities/post.entity';
 import { TargetDto } from './map-target';
+import { POST_ACTIONS, PostAction } from './allowed-actions';
 
 export class VariantDto {
   @ApiProperty() language: string;
@@ -58,6 +59,12 @@ export class PostDto extends PostSummaryDto {
   @ApiProperty({ type: [PostMediaDto] }) media: PostMediaDto[];
   @ApiProperty({ type: [TargetDto] }) targets: TargetDto[];
   @ApiProperty({ type: [HistoryDto] }) history: HistoryDto[];
+  @ApiProperty({
+    enum: POST_ACTIONS,
+    isArray: true,
+    description: "What the caller may do with the post now (the post's state, their roles, its targets): the console offers exactly these.",
+  })
+  allowedActions: PostAction[];
   @ApiPropertyOptional({ description: 'Warnings (not errors) of the last check, e.g. glossary or schedule gaps.' }) warnings?: ProblemDto[];
 }
 

@@ -13,8 +13,11 @@ import { PostDto } from './post-response.dto';
 import { PostWrites } from './post-writes.repository';
 import { PostsRepository } from './posts.repository';
 import { toProblem } from './posts.service';
+import { CANCELLABLE_STATUSES, DELETABLE_STATUSES, UNSENT_TARGET_STATES } from './allowed-actions';
+import { ReviewNotices } from './review-notices';
+import { formatDateTime } from '@kabar/i18n';
 
-const CANCELLABLE: PostStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'publishing'];
+const CANCELLABLE = CANCELLABLE_STATUSES;
 
 /** The review and scheduling steps. Each one locks the post, checks its state, writes, and records history. */
 @Injectable()
@@ -26,6 +29,7 @@ export class PostWorkflow {
     private readonly loader: PostLoader,
     private readonly resolver: PostInputResolver,
     private readonly checks: PostChecks,
+    private readonly notices: ReviewNotices,
   ) {}
 
   async submit(p: Principal, id: string, dto: VersionDto): Promise<PostDto> {
@@ -44,7 +48,20 @@ export class PostWorkflow {
       },
       unit.reviewRequired ? {} : { reason: 'content.history.noReviewNeeded' },
     );
-    return this.loader.dto(id);
+    const out = await this.loader.dto(id, p);
+    if (to === 'in_review') {
+      await this.notices.send({
+        kind: 'post_submitted',
+        postId: id,
+        unitId: unit.id,
+        version: out.version,
+        actorId: p.userId,
+        authorId: post.authorId,
+        messageKey: 'content.notifications.submitted',
+        params: { unit: unit.name, by: p.name },
+      });
+    }
+    return out;
   }
 
   /** Approves exactly the version the reviewer read (`dto.version`); any change since is a 409. */
@@ -65,7 +82,19 @@ export class PostWorkflow {
       {},
       dto.comment,
     );
-    return this.scheduleOnApproval(p, id);
+    const out = await this.scheduleOnApproval(p, id);
+    const at = out.status === 'scheduled' && out.scheduledAt ? out.scheduledAt : null;
+    await this.notices.send({
+      kind: 'post_approved',
+      postId: id,
+      unitId: out.unitId,
+      version: out.version,
+      actorId: p.userId,
+      authorId: post.authorId,
+      messageKey: at ? 'content.notifications.approvedScheduled' : 'content.notifications.approvedNotScheduled',
+      params: at ? { timeId: formatDateTime(at, out.timeZone, 'id'), timeEn: formatDateTime(at, out.timeZone, 'en') } : {},
+    });
+    return out;
   }
 
   /**
@@ -75,8 +104,8 @@ export class PostWorkflow {
    */
   private async scheduleOnApproval(p: Principal, id: string): Promise<PostDto> {
     const { post, unit } = await this.loader.load(p, id, ['reviewer']);
-    const notScheduled = async (code: string) => ({ ...(await this.loader.dto(id)), warnings: [toProblem({ field: 'scheduledAt', code })] });
-    if (!post.scheduledAt) return this.loader.dto(id);
+    const notScheduled = async (code: string) => ({ ...(await this.loader.dto(id, p)), warnings: [toProblem({ field: 'scheduledAt', code })] });
+    if (!post.scheduledAt) return this.loader.dto(id, p);
     if (post.scheduledAt.getTime() <= Date.now() + 60_000) return notScheduled('content.post.approvedTimePassed');
     try {
       // The reviewer puts on the schedule the accounts the author chose (the reviewer's scope covers them).
@@ -102,7 +131,18 @@ export class PostWorkflow {
       {},
       dto.comment,
     );
-    return this.loader.dto(id);
+    const out = await this.loader.dto(id, p);
+    await this.notices.send({
+      kind: 'post_changes_requested',
+      postId: id,
+      unitId: out.unitId,
+      version: out.version,
+      actorId: p.userId,
+      authorId: post.authorId,
+      messageKey: dto.comment ? 'content.notifications.changesRequestedWithComment' : 'content.notifications.changesRequested',
+      params: { comment: dto.comment ?? '' },
+    });
+    return out;
   }
 
   /** Approved → scheduled (or a new time for a scheduled post): each target gets its time and goes to publishing. */
@@ -149,7 +189,7 @@ export class PostWorkflow {
       },
       { at: next.scheduledAt?.toISOString() },
     );
-    return { ...(await this.loader.dto(id)), warnings: result.warnings.map(toProblem) };
+    return { ...(await this.loader.dto(id, p)), warnings: result.warnings.map(toProblem) };
   }
 
   /** Stops what has not gone out yet; targets already publishing or published stay as they are. */
@@ -165,7 +205,51 @@ export class PostWorkflow {
       await this.writes.updatePost(em, id, locked.version, { status: to });
       await this.writes.addHistory(em, { postId: id, actorId: p.userId, action: 'cancel', fromStatus: locked.status, toStatus: to });
     });
-    return this.loader.dto(id);
+    return this.loader.dto(id, p);
+  }
+
+  /** Scheduled → approved: the targets come off the schedule (none may have gone out) and keep their times. */
+  async unschedule(p: Principal, id: string, dto: VersionDto): Promise<PostDto> {
+    const { post } = await this.loader.load(p, id, ['admin']);
+    this.expect(post, ['scheduled'], dto);
+    await this.mustBeUnsent(id);
+    await this.step(p, post, ['scheduled'], 'approved', 'unschedule', async (em) => {
+      const sent = (await this.posts.targetsOf(id, em)).find((t) => !UNSENT_TARGET_STATES.includes(t.target.status));
+      if (sent) throw AppError.conflict('content.post.targetPublished', { account: sent.handle ?? sent.platform });
+      await this.writes.resetTargets(em, id);
+    });
+    return this.loader.dto(id, p);
+  }
+
+  /** Removes a post nothing went out from (its targets, history and notices go with it). */
+  async remove(p: Principal, id: string, dto: VersionDto): Promise<void> {
+    const { post } = await this.loader.load(p, id, ['admin']);
+    if (!DELETABLE_STATUSES.includes(post.status)) throw AppError.conflict('content.post.notDeletable', { status: post.status });
+    this.expect(post, DELETABLE_STATUSES, dto);
+    await this.mustBeUnsent(id);
+    await this.ds.transaction(async (em) => {
+      const locked = await this.posts.lock(em, id);
+      if (!locked || !DELETABLE_STATUSES.includes(locked.status)) throw AppError.conflict('content.post.notDeletable', { status: locked?.status ?? '' });
+      const sent = (await this.posts.targetsOf(id, em)).find((t) => !UNSENT_TARGET_STATES.includes(t.target.status));
+      if (sent) throw AppError.conflict('content.post.targetPublished', { account: sent.handle ?? sent.platform });
+      await em.query(`DELETE FROM posts WHERE id = $1`, [id]);
+    });
+  }
+
+  /** A new draft with the same texts, media, accounts and planning fields, without a time; the original stays as it is. */
+  async duplicate(p: Principal, id: string): Promise<PostDto> {
+    const { post, unit } = await this.loader.load(p, id, ['admin']);
+    const agg = await this.loader.aggregate(post, unit.name);
+    const input = this.loader.inputOf(agg, { scheduledAt: null });
+    // Accounts the caller may no longer post to are left out rather than refused: the copy is a draft to edit.
+    const { post: copy } = await this.resolver.resolve(p, unit, input);
+    const newId = await this.ds.transaction((em) => this.writes.insertDraft(em, unit.id, p.userId, copy, 'duplicate', { from: id }));
+    return this.loader.dto(newId, p);
+  }
+
+  private async mustBeUnsent(id: string) {
+    const sent = (await this.posts.targetsOf(id)).find((t) => !UNSENT_TARGET_STATES.includes(t.target.status));
+    if (sent) throw AppError.conflict('content.post.targetPublished', { account: sent.handle ?? sent.platform });
   }
 
   private expect(post: PostEntity, from: PostStatus[], dto: VersionDto) {

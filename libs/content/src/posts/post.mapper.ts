@@ -59,7 +59,7 @@ export interface PostAggregate {
   history: HistoryRow[];
 }
 
-export function mapPost(a: PostAggregate): PostDto {
+export function mapPost(a: PostAggregate): Omit<PostDto, 'allowedActions'> {
   const { post } = a;
   const toLocal = (d: Date) => formatLocal(d, post.timeZone);
   const idText = a.variants.find((v) => v.language === 'id' && !v.platform)?.text ?? a.variants[0]?.text ?? '';

@@ -57,12 +57,12 @@ export class PostsService {
     });
     failIf(errors);
     const id = await this.ds.transaction((em) => this.writes.insertDraft(em, unit.id, p.userId, post));
-    return this.loader.dto(id);
+    return this.loader.dto(id, p);
   }
 
   async get(p: Principal, id: string): Promise<PostDto> {
     await this.loader.load(p, id);
-    return this.loader.dto(id);
+    return this.loader.dto(id, p);
   }
 
   async list(p: Principal, q: ListPostsQuery): Promise<PostPageDto> {
@@ -115,7 +115,7 @@ export class PostsService {
         details: backToReview ? { reason: 'content.history.editedAfterApproval' } : {},
       });
     });
-    return this.loader.dto(id);
+    return this.loader.dto(id, p);
   }
 
   /** The composer's live check: problems per target and field, warnings, and the server's character counts. */

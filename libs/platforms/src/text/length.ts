@@ -3,6 +3,8 @@ import { findUrls } from './urls';
 export type CountingMode = 'utf16' | 'codepoints' | 'x-weighted' | 'mastodon' | 'threads' | 'utf8-bytes';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** UTF-8 byte counts without Node's Buffer, so the console counts as the server does (it imports this file). */
+const utf8 = new TextEncoder();
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 
 /** twitter-text v3: scale 100, default weight 200, ranges of weight 100, URL = 23, emoji = 2. */
@@ -50,7 +52,7 @@ export function mastodonLength(input: string, perUrl = 23): number {
 /** Threads: characters, but an emoji counts as its UTF-8 bytes (😀 = 4). */
 export function threadsLength(input: string): number {
   let total = 0;
-  for (const { segment } of segmenter.segment(input)) total += EMOJI.test(segment) ? Buffer.byteLength(segment, 'utf8') : Array.from(segment).length;
+  for (const { segment } of segmenter.segment(input)) total += EMOJI.test(segment) ? utf8.encode(segment).length : Array.from(segment).length;
   return total;
 }
 
@@ -65,7 +67,7 @@ export function textLength(text: string, mode: CountingMode): number {
     case 'codepoints':
       return Array.from(text).length;
     case 'utf8-bytes':
-      return Buffer.byteLength(text, 'utf8');
+      return utf8.encode(text).length;
     case 'utf16':
     default:
       return text.length;

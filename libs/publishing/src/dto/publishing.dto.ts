@@ -73,7 +73,19 @@ export class ProblemsQuery {
 
 export class NotificationDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['target_failed', 'target_missed', 'target_stuck', 'target_unconfirmed', 'account_needs_reconnect'] }) kind: string;
+  @ApiProperty({
+    enum: [
+      'target_failed',
+      'target_missed',
+      'target_stuck',
+      'target_unconfirmed',
+      'account_needs_reconnect',
+      'post_submitted',
+      'post_approved',
+      'post_changes_requested',
+    ],
+  })
+  kind: string;
   @ApiProperty({ description: "In the caller's language" }) message: string;
   @ApiProperty() messageKey: string;
   @ApiProperty({ type: Object }) params: Record<string, string | number>;

@@ -2,6 +2,7 @@ import { DragEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { navigate } from '../../router';
+import { postDetailPath } from '../publishing/publishing-api';
 import { PILLAR_COLORS, Pillar, formatWhen, json, loadPillars, pillarName } from './api';
 import './content.css';
 
@@ -152,8 +153,8 @@ export function CalendarPage() {
                     e.dataTransfer.effectAllowed = 'move';
                     e.dataTransfer.setData('text/plain', x.id);
                   }}
-                  onClick={() => navigate(`/posts/new?id=${x.id}`)}
-                  onKeyDown={(e) => e.key === 'Enter' && navigate(`/posts/new?id=${x.id}`)}
+                  onClick={() => navigate(postDetailPath(x.id))}
+                  onKeyDown={(e) => e.key === 'Enter' && navigate(postDetailPath(x.id))}
                 >
                   <span className="cal-time">{x.local.slice(11).replace(':', i18n.language === 'en' ? ':' : '.')}</span> {x.excerpt.slice(0, 40)}
                   <span className="visually-hidden">

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { Account, Pillar, Post, Problem, Unit, Validation, json, loadPillars, loadUnits, Program, Campaign } from './api';
+import { Pillar, Post, Problem, Unit, Validation, json, loadPillars, loadUnits, Program, Campaign } from './api';
+import { BestTimeHint } from './BestTimeHint';
+import { TargetAccount, TargetPicker } from './TargetPicker';
 import { MediaPicker } from './MediaPicker';
 import { PostMetaFields } from './PostMetaFields';
 import { HashtagSetPicker } from './HashtagSetPicker';
@@ -9,6 +11,8 @@ import { TemplatePicker } from './TemplatePicker';
 import { Template, appendTags } from './catalog';
 import { TargetPreviews } from './TargetPreviews';
 import { VariantDraft, VariantTabs } from './VariantTabs';
+import { navigate } from '../../router';
+import { postDetailPath } from '../publishing/publishing-api';
 import './content.css';
 
 const empty: VariantDraft = { text: '', hashtags: '', link: '' };
@@ -22,7 +26,7 @@ const tags = (s: string) =>
 export function ComposerPage() {
   const { t } = useTranslation();
   const [units, setUnits] = useState<Unit[]>([]);
-  const [accounts, setAccounts] = useState<Account[]>([]);
+  const [accounts, setAccounts] = useState<TargetAccount[]>([]);
   const [pillars, setPillars] = useState<Pillar[]>([]);
   const [programs, setPrograms] = useState<Program[]>([]);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
@@ -51,12 +55,25 @@ export function ComposerPage() {
       setUnitId((cur) => cur || (u.length === 1 ? u[0].id : ''));
     });
     void loadPillars().then(setPillars);
-    void api<Account[]>('/v1/accounts').then(setAccounts, () => setAccounts([]));
     void api<Program[]>('/v1/programs').then(setPrograms, () => setPrograms([]));
     void api<Campaign[]>('/v1/campaigns').then(setCampaigns, () => setCampaigns([]));
     const id = new URLSearchParams(location.search).get('id');
-    if (id) void api<Post>(`/v1/posts/${id}`).then(load);
+    // a post the caller may not edit any more (published, cancelled, or not theirs to edit) opens on its page instead
+    if (id) void api<Post>(`/v1/posts/${id}`).then((p) => (p.allowedActions && !p.allowedActions.includes('edit') ? navigate(postDetailPath(p.id)) : load(p)));
   }, []);
+
+  // The accounts a post of this unit may go out on: the unit's and its subtree's that the user administers.
+  useEffect(() => {
+    if (!unitId) return setAccounts([]);
+    void api<TargetAccount[]>(`/v1/posts/target-accounts?unitId=${encodeURIComponent(unitId)}`).then(
+      (list) => {
+        setAccounts(list);
+        // a unit changed before saving: accounts of the former unit are not offered any more, nor kept
+        setTargets((cur) => (post ? cur : new Map([...cur].filter(([id]) => list.some((a) => a.id === id)))));
+      },
+      () => setAccounts([]),
+    );
+  }, [unitId, post?.id]);
 
   const load = (p: Post) => {
     setPost(p);
@@ -104,6 +121,17 @@ export function ComposerPage() {
     };
   }, [pillar, programId, campaignId, variants, overrides, mediaIds, targets, targetTimes, date, time]);
 
+  // what the author changes makes the last save's errors and notice stale: they go, the live check speaks
+  const justSaved = useRef(false);
+  useEffect(() => {
+    if (justSaved.current) {
+      justSaved.current = false;
+      return;
+    }
+    setErrors([]);
+    setNotice(null);
+  }, [body, unitId]);
+
   useEffect(() => {
     if (!unitId || !pillar) return;
     const timer = setTimeout(() => {
@@ -120,6 +148,7 @@ export function ComposerPage() {
         ? await api<Post>(`/v1/posts/${post.id}`, { method: 'PATCH', body: JSON.stringify({ ...body, version: post.version }) })
         : await api<Post>('/v1/posts', json({ ...body, unitId }));
       if (action !== 'save') saved = await api<Post>(`/v1/posts/${saved.id}/${action}`, json({}));
+      justSaved.current = true;
       load(saved);
       history.replaceState(null, '', `/posts/new?id=${saved.id}`);
       setNotice(t(`content.composer.done.${action}`, { status: t(`content.status.${saved.status}`) }));
@@ -138,13 +167,22 @@ export function ComposerPage() {
     if (tpl.pillar && !pillar) setPillar(tpl.pillar);
   };
 
-  const toggle = (id: string, on: boolean) => {
-    const next = new Map(targets);
-    if (on) next.set(id, 'id');
-    else next.delete(id);
-    setTargets(next);
+  // Each problem beside its field (save errors first, then the live check's), each message once; the rest at the end.
+  const all = [...errors, ...(result?.problems ?? [])];
+  const placed = (f: string) => /^(pillar|unitId|programId|campaignId|scheduledAt|timeZone)$/.test(f) || f.startsWith('targets') || f.startsWith('variants');
+  const fieldProblems = (match: (field: string) => boolean, withoutAccount = false) => {
+    const seen = new Set<string>();
+    return all.filter((p) => match(p.field) && !(withoutAccount && p.accountId) && !seen.has(p.message) && !!seen.add(p.message));
   };
-  const general = (result?.problems ?? []).filter((p) => !p.accountId && !p.field.startsWith('variants'));
+  const general = fieldProblems((f) => !placed(f)).filter((p) => !p.accountId);
+  const metaProblems = fieldProblems((f) => /^(pillar|unitId|programId|campaignId)$/.test(f));
+  const timeProblems = fieldProblems((f) => f === 'scheduledAt' || f === 'timeZone' || f.endsWith('.scheduledAt'));
+  const platforms = [...new Set([...targets.keys()].map((id) => accounts.find((a) => a.id === id)?.platform).filter((p): p is string => !!p))];
+  const setOverride = (lang: 'id' | 'en', platform: string, text: string | null) =>
+    setOverrides((cur) => {
+      const rest = cur.filter((o) => !(o.language === lang && o.platform === platform));
+      return text === null ? rest : [...rest, { language: lang, platform, text, hashtags: [], link: null }];
+    });
   return (
     <section aria-labelledby="composer-title" className="composer">
       <h1 id="composer-title">{post ? t('content.composer.editTitle') : t('content.composer.title')}</h1>
@@ -154,11 +192,20 @@ export function ComposerPage() {
         locked={!!post}
         onChange={(f, v) => ({ unitId: setUnitId, pillar: setPillar, programId: setProgramId, campaignId: setCampaignId })[f](v)}
       />
+      {metaProblems.map((p) => (
+        <p key={p.field + p.message} className="error field-error">
+          {p.message}
+        </p>
+      ))}
       {unitId && <TemplatePicker unitId={unitId} hasText={!!(variants.id.text.trim() || variants.en.text.trim())} onApply={applyTemplate} />}
       <VariantTabs
         value={variants}
         onChange={(l, v) => setVariants({ ...variants, [l]: v })}
         problems={[...(result?.problems ?? []), ...(result?.warnings ?? [])]}
+        platforms={platforms}
+        overrides={overrides}
+        onOverride={setOverride}
+        withMedia={mediaIds.length > 0}
         extra={(lang) =>
           unitId && (
             <HashtagSetPicker
@@ -170,25 +217,13 @@ export function ComposerPage() {
         }
       />
       {unitId && <MediaPicker unitId={unitId} selected={mediaIds} onChange={setMediaIds} />}
-      <fieldset className="panel">
-        <legend>{t('content.composer.targets')}</legend>
-        {accounts.map((a) => (
-          <div key={a.id} className="checkbox">
-            <input id={`acc-${a.id}`} type="checkbox" checked={targets.has(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
-            <label htmlFor={`acc-${a.id}`}>{`${t(`platforms.${a.platform}`)} · ${a.handle ?? a.displayName ?? ''}`}</label>
-            {targets.has(a.id) && (
-              <select
-                aria-label={t('content.composer.targetLanguage', { name: a.handle ?? a.platform })}
-                value={targets.get(a.id)}
-                onChange={(e) => setTargets(new Map(targets).set(a.id, e.target.value as 'id' | 'en'))}
-              >
-                <option value="id">{t('content.composer.lang.id')}</option>
-                <option value="en">{t('content.composer.lang.en')}</option>
-              </select>
-            )}
-          </div>
-        ))}
-      </fieldset>
+      <TargetPicker
+        accounts={accounts}
+        unitId={unitId}
+        targets={targets}
+        onChange={setTargets}
+        problems={fieldProblems((f) => f === 'targets' || (f.startsWith('targets') && !f.endsWith('scheduledAt')), true)}
+      />
       <div className="form-row">
         <div>
           <label htmlFor="date">{t('content.composer.date')}</label>
@@ -199,8 +234,14 @@ export function ComposerPage() {
           <input id="time" type="time" value={time} onChange={(e) => setTime(e.target.value)} />
         </div>
       </div>
-      <TargetPreviews accounts={accounts} targets={targets} variants={variants} result={result} />
-      {[...general, ...errors].map((p, i) => (
+      {unitId && <BestTimeHint unitId={unitId} onPick={(d, tm) => (setDate(d), setTime(tm))} />}
+      {timeProblems.map((p) => (
+        <p key={p.field + p.message} className="error field-error">
+          {p.message}
+        </p>
+      ))}
+      <TargetPreviews accounts={accounts} targets={targets} variants={variants} overrides={overrides} mediaIds={mediaIds} result={result} />
+      {general.map((p, i) => (
         <p key={i} className="error" role="alert">
           {p.message}
         </p>

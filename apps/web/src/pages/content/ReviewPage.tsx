@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
+import { navigate } from '../../router';
+import { postDetailPath } from '../publishing/publishing-api';
 import { Post, formatWhen, json } from './api';
 import './content.css';
 
@@ -64,6 +66,17 @@ export function ReviewPage() {
           <h2 id="review-post">
             {post.unitName} · {t(`content.status.${post.status}`)}
           </h2>
+          <p>
+            <a
+              href={postDetailPath(post.id)}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(postDetailPath(post.id));
+              }}
+            >
+              {t('content.review.openPost')}
+            </a>
+          </p>
           {post.variants.map((v) => (
             <div key={v.language + (v.platform ?? '')}>
               <h3>{t(`content.composer.lang.${v.language}`)}</h3>

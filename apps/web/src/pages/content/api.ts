@@ -99,6 +99,8 @@ export interface Post {
   media: Media[];
   targets: Target[];
   history: History[];
+  /** What the caller may do with it now, by the server's rules (GET /v1/posts/:id). */
+  allowedActions?: string[];
 }
 export interface Problem {
   field: string;
