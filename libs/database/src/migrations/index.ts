@@ -12,6 +12,7 @@ import { MediaFacts1765200000000 } from './1765200000000-media-facts';
 import { AduanCorrections1765000000000 } from './1765000000000-aduan-corrections';
 import { NationalUnits1765100000000 } from './1765100000000-national-units';
 import { AduanComments1765300000000 } from './1765300000000-aduan-comments';
+import { SharedLimits1765600000000 } from './1765600000000-shared-limits';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   NationalUnits1765100000000,
   MediaFacts1765200000000,
   AduanComments1765300000000,
+  SharedLimits1765600000000,
 ];

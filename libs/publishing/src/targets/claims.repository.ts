@@ -78,7 +78,7 @@ export class ClaimsRepository {
   async startSend(id: string, token: string, worker: string, fingerprint: string): Promise<{ attemptId: string } | null> {
     const rows = await queryRows(
       this.ds,
-      `WITH f AS (UPDATE post_targets SET fingerprint = $4, needs_reconcile = true, check_since = coalesce(check_since, now())
+      `WITH f AS (UPDATE post_targets SET fingerprint = $4, needs_reconcile = true, check_since = coalesce(check_since, now()), budget_wait = NULL
                   WHERE id = $1 AND claim_token = $2 AND status = 'publishing' RETURNING id)
        INSERT INTO publish_attempts (target_id, worker, claim_token, kind) SELECT id, $3, $2, 'send' FROM f RETURNING id AS "attemptId"`,
       [id, token, worker, fingerprint],
@@ -235,6 +235,14 @@ export class ClaimsRepository {
     await queryRows(this.ds, `UPDATE post_targets SET lease_until = now() + ${ms(leaseMs)} WHERE claim_token = ANY($1::uuid[]) AND status = 'publishing'`, [
       tokens,
     ]);
+  }
+
+  /**
+   * The post did not fit a shared budget (limits.admitPublish): due again at `at`, the try not counted, the
+   * budget it waits for kept on the target (`budget_wait`, shown in the console). Nothing was sent.
+   */
+  async waitForBudget(id: string, token: string, at: Date, reason: string): Promise<TargetRef | null> {
+    return this.move(id, token, `status = 'scheduled', next_attempt_at = $3, attempt_count = greatest(attempt_count - 1, 0), budget_wait = $4`, [at, reason]);
   }
 
   /** Gives back claims whose platform call never started: due again at once, for any worker; the try is not counted. */
