@@ -158,7 +158,7 @@ export const ENV_VARS = {
   KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: [
     '2',
     int(1, 64),
-    'Platform calls at once for one social account, all processes together (slots leased in PostgreSQL; a killed worker\'s slot frees itself after KABAR_LIMIT_SLOT_LEASE).',
+    "Platform calls at once for one social account, all processes together (slots leased in PostgreSQL; a killed worker's slot frees itself after KABAR_LIMIT_SLOT_LEASE).",
   ],
   KABAR_PUBLISH_PER_PLATFORM_RATE: ['100', int(0, 100000), 'Posts per second to one platform, all worker processes together (0: no limit).'],
   KABAR_PUBLISH_PER_ACCOUNT_PER_MINUTE: ['0', int(0, 10000), 'Posts per minute to one social account, all worker processes together (0: no limit).'],
@@ -169,7 +169,11 @@ export const ENV_VARS = {
     "YouTube Data API units of Kabar's Google project per day (reset at midnight America/Los_Angeles); an upload that does not fit waits for the next day, and scheduling on a full day warns (0: not counted).",
   ],
   KABAR_YOUTUBE_UPLOAD_UNITS: ['1600', int(1, 1000000), 'Units one YouTube upload (videos.insert) costs.'],
-  KABAR_X_POSTS_PER_DAY: ['100', int(0, 1000000), "Posts per rolling 24 h per X account (the access tier's user limit; 0: none). X's own x-user-limit-24hour headers hold too."],
+  KABAR_X_POSTS_PER_DAY: [
+    '100',
+    int(0, 1000000),
+    "Posts per rolling 24 h per X account (the access tier's user limit; 0: none). X's own x-user-limit-24hour headers hold too.",
+  ],
   KABAR_X_APP_POSTS_PER_DAY: ['1667', int(0, 10000000), "Posts per rolling 24 h of Kabar's X app, all accounts together (the tier's app limit; 0: none)."],
   KABAR_INSTAGRAM_POSTS_PER_DAY: ['100', int(0, 1000000), 'Posts per rolling 24 h per Instagram account (content publishing limit; 0: none).'],
   KABAR_THREADS_POSTS_PER_DAY: ['250', int(0, 1000000), 'Posts per rolling 24 h per Threads profile (0: none).'],

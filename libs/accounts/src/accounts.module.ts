@@ -17,7 +17,15 @@ export const ACCOUNTS_ENTITIES = [SocialAccountEntity];
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES), OrgModule],
   controllers: [OAuthConnectController, AccountsController],
-  providers: [AccountsRepository, AccountsService, CredentialsService, OAuthStatesRepository, OAuthConnectService, sharedLimitsProvider, platformRegistryProvider],
+  providers: [
+    AccountsRepository,
+    AccountsService,
+    CredentialsService,
+    OAuthStatesRepository,
+    OAuthConnectService,
+    sharedLimitsProvider,
+    platformRegistryProvider,
+  ],
   exports: [AccountsRepository, AccountsService, CredentialsService, PlatformRegistry, SharedLimits],
 })
 export class AccountsModule {}

@@ -75,7 +75,11 @@ export class ConcurrencySlots {
     this.held.delete(lease.holder);
     if (!this.held.size) this.stopRenewing();
     await this.sql
-      .query(`UPDATE limit_slots SET holder = NULL, lease_until = '-infinity' WHERE key = $1 AND slot = $2 AND holder = $3`, [lease.key, lease.slot, lease.holder])
+      .query(`UPDATE limit_slots SET holder = NULL, lease_until = '-infinity' WHERE key = $1 AND slot = $2 AND holder = $3`, [
+        lease.key,
+        lease.slot,
+        lease.holder,
+      ])
       .catch(() => undefined); // a lost database: the lease runs out by itself
   }
 

@@ -115,7 +115,12 @@ export class SharedLimits {
   /** YouTube units already spent on the quota day `at` falls in, and the day's budget. */
   async youtubeDay(at: Date): Promise<{ day: string; startsAt: Date; resetsAt: Date; spent: number; budget: number; uploadUnits: number }> {
     const d = quotaDay(at, YOUTUBE_QUOTA_ZONE);
-    return { ...d, spent: await this.quota.spent(YOUTUBE_UNITS_KEY, d.day), budget: this.settings.youtubeDailyUnits, uploadUnits: this.settings.youtubeUploadUnits };
+    return {
+      ...d,
+      spent: await this.quota.spent(YOUTUBE_UNITS_KEY, d.day),
+      budget: this.settings.youtubeDailyUnits,
+      uploadUnits: this.settings.youtubeUploadUnits,
+    };
   }
 
   private async waitOutHold(platform: Platform, externalId: string, maxWaitMs: number): Promise<Admission | undefined> {

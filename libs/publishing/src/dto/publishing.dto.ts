@@ -41,7 +41,8 @@ export class PublishTargetDto {
   @ApiPropertyOptional({ nullable: true, description: 'Reason code when the target is late beyond KABAR_STUCK_AFTER' }) stuckReason: string | null;
   @ApiPropertyOptional({
     nullable: true,
-    description: 'The shared budget a scheduled target waits for until nextAttemptAt (youtube_daily_units, posts_per_day, app_posts_per_day, platform_rate, account_rate, rate_hold)',
+    description:
+      'The shared budget a scheduled target waits for until nextAttemptAt (youtube_daily_units, posts_per_day, app_posts_per_day, platform_rate, account_rate, rate_hold)',
   })
   budgetWait: string | null;
   @ApiProperty({ description: 'An earlier try may have posted: the platform is asked before anything is sent again' }) checkOwed: boolean;
