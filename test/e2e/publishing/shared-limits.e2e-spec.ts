@@ -1,0 +1,161 @@
+import { randomUUID } from 'crypto';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { Pool } from 'pg';
+import { quotaDay } from '@kabar/platforms';
+import { SandboxHandle } from '@kabar/sandbox';
+import {
+  FixtureAccount,
+  PublishingHarness,
+  WorkerProcess,
+  createAccount,
+  ensureUnit,
+  schedulePosts,
+  startPublishingHarness,
+  statusCounts,
+  waitFor,
+} from './publishing-fixtures';
+
+jest.setTimeout(90_000);
+
+const RATE = 4;
+/** Every worker gets the same limits: they hold across the four processes, not in each one. */
+const ENV = {
+  KABAR_WORKER_CONCURRENCY: '16',
+  KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: '1',
+  KABAR_PUBLISH_PER_PLATFORM_RATE: String(RATE),
+  KABAR_LIMIT_SLOT_LEASE: '1s',
+  KABAR_YOUTUBE_DAILY_UNITS: '3200', // two uploads a day
+  KABAR_YOUTUBE_UPLOAD_UNITS: '1600',
+  KABAR_PLATFORM_POLL_INTERVAL: '100ms',
+};
+
+/** Serves the video at the signed public URL Kabar hands to YouTube (any media id). */
+async function videoServer(data: Buffer): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': data.length }).end(req.method === 'HEAD' ? undefined : data);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+describe('limits shared by four worker processes', () => {
+  let h: PublishingHarness;
+  let db: Pool;
+  let sb: SandboxHandle;
+  let video: { url: string; close(): Promise<void> };
+  const workers: WorkerProcess[] = [];
+  let unit: string;
+
+  beforeAll(async () => {
+    h = await startPublishingHarness({ latencyMs: 150 });
+    ({ db, sb } = h);
+    unit = await ensureUnit(db);
+    video = await videoServer(Buffer.from(await (await fetch(`${sb.url}/_sandbox/media/clip.mp4?bytes=200000`)).arrayBuffer()));
+    for (let i = 0; i < 4; i++) workers.push(await h.spawn({ ...ENV, KABAR_PUBLIC_URL: video.url }));
+    await Promise.all(workers.map((w) => w.ready()));
+  });
+  afterAll(async () => {
+    await h?.close();
+    await video?.close();
+  });
+
+  it("an account's concurrency and a platform's rate hold across all workers; YouTube's day stops uploads at its budget", async () => {
+    const accounts: FixtureAccount[] = [];
+    for (let i = 0; i < 4; i++) accounts.push(await createAccount(db, sb, unit, 'mastodon'));
+    const channel = await createAccount(db, sb, unit, 'youtube');
+    const at = new Date(Date.now() + 500);
+    const posts = await schedulePosts(db, unit, [
+      ...Array.from({ length: 24 }, (_, i) => ({ account: accounts[i % 4], at, text: `Pengumuman [L${i}] jadwal posyandu` })),
+      ...Array.from({ length: 3 }, (_, i) => ({ account: channel, at, text: `Video kerja bakti [V${i}]` })),
+    ]);
+    const mediaId = randomUUID();
+    await db.query(
+      `INSERT INTO media (id, unit_id, kind, mime_type, bytes, width, height, storage_key, original_name, sha256)
+       VALUES ($1, $2, 'video', 'video/mp4', 200000, 1080, 1920, $3, 'limits.mp4', repeat('0', 64))`,
+      [mediaId, unit, mediaId],
+    );
+    const videos = posts.slice(24);
+    await db.query(`INSERT INTO post_media (post_id, media_id, position) SELECT unnest($1::uuid[]), $2, 0`, [videos.map((p) => p.postId), mediaId]);
+
+    const toots = posts.slice(0, 24).map((p) => p.id);
+    await waitFor('the 24 toots published', async () => (await statusCounts(db, toots)).published === 24, 45_000);
+    await waitFor(
+      'the videos published or waiting',
+      async () => {
+        const { rows } = await db.query(`SELECT status, budget_wait FROM post_targets WHERE id = ANY($1::uuid[])`, [videos.map((v) => v.id)]);
+        return rows.every((r) => r.status === 'published' || (r.status === 'scheduled' && r.budget_wait === 'youtube_daily_units'));
+      },
+      30_000,
+    );
+
+    // Concurrency 1 per account: never two calls of one account at the sandbox, although all four workers published for it.
+    for (const a of accounts) expect(sb.calls.maxInFlight('mastodon', a.externalId)).toBe(1);
+    const { rows: byWorker } = await db.query(`SELECT count(DISTINCT pa.worker)::int AS n FROM publish_attempts pa WHERE pa.target_id = ANY($1::uuid[])`, [
+      toots,
+    ]);
+    expect(byWorker[0].n).toBeGreaterThan(1);
+    // RATE posts a second to Mastodon, all workers together: a second's burst, then RATE a second.
+    const mine = new Set(accounts.map((a) => a.externalId));
+    const starts = sb.calls
+      .calls({ platform: 'mastodon', create: true })
+      .filter((c) => mine.has(c.account))
+      .map((c) => c.at)
+      .sort((x, y) => x - y);
+    expect(starts).toHaveLength(24);
+    let perSecond = 0;
+    for (let i = 0, j = 0; j < starts.length; j++) {
+      while (starts[j] - starts[i] >= 1000) i++;
+      perSecond = Math.max(perSecond, j - i + 1);
+    }
+    expect(perSecond).toBeLessThanOrEqual(2 * RATE + 2); // network jitter; four unshared buckets would allow 8 × RATE
+    expect(starts[23] - starts[0]).toBeGreaterThanOrEqual(((24 - RATE) / RATE) * 1000 - 1000);
+
+    // YouTube: two uploads fit a day; the third waits for midnight Pacific time, on its target, not failed.
+    const { rows: days } = await db.query(`SELECT day::text FROM limit_quota_days WHERE key = 'youtube:app:units'`);
+    const { rows: vt } = await db.query(`SELECT status, budget_wait, next_attempt_at FROM post_targets WHERE id = ANY($1::uuid[])`, [videos.map((v) => v.id)]);
+    const published = vt.filter((r) => r.status === 'published').length;
+    expect(days.length).toBeGreaterThan(0);
+    process.stdout.write(
+      `shared limits: ${byWorker[0].n} workers published for 4 accounts; most calls of one account at once ${Math.max(...accounts.map((a) => sb.calls.maxInFlight('mastodon', a.externalId)))}; ` +
+        `most toots in one second ${perSecond} (rate ${RATE}/s), 24 toots over ${starts[23] - starts[0]} ms; YouTube published ${published} of 3\n`,
+    );
+    expect(published).toBe(Math.min(3, 2 * days.length)); // a run across midnight Pacific gets a second day
+    expect(sb.store.posts('youtube', channel.externalId)).toHaveLength(published);
+    for (const r of vt.filter((x) => x.status !== 'published')) {
+      expect(r.budget_wait).toBe('youtube_daily_units');
+      const next = new Date(r.next_attempt_at);
+      expect(next.getTime()).toBeGreaterThan(Date.now());
+      expect(quotaDay(new Date(next.getTime() - 1), 'America/Los_Angeles').resetsAt).toEqual(next);
+    }
+  });
+
+  it("a killed worker's slot comes back: the account's next post goes out after the lease, the killed one is checked, not resent", async () => {
+    const account = await createAccount(db, sb, unit, 'mastodon');
+    sb.store.injectFault({ platform: 'mastodon', accountExternalId: account.externalId, kind: 'slow', delayMs: 30_000, calls: 'create', count: 1 });
+    const [first] = await schedulePosts(db, unit, [{ account, at: new Date(Date.now() + 200), text: 'Pengumuman [K1] saat pekerja mati' }]);
+    const owner = await waitFor(
+      'the slow call in flight',
+      async () => {
+        const { rows } = await db.query(`SELECT lease_owner FROM post_targets WHERE id = $1 AND status = 'publishing'`, [first.id]);
+        return sb.calls.calls({ platform: 'mastodon', account: account.externalId, create: true }).length === 1 && rows[0]?.lease_owner;
+      },
+      20_000,
+      100,
+    );
+    const victim = workers.find((w) => owner.endsWith(`:${w.proc.pid}`))!;
+    expect(victim).toBeDefined();
+    await victim.stop('SIGKILL');
+    // The dead worker's slot is still taken (its lease runs on), the only one of the account.
+    const held = await db.query(`SELECT holder FROM limit_slots WHERE key = $1 AND lease_until > now()`, [`mastodon:${account.externalId}`]);
+    expect(held.rows).toHaveLength(1);
+
+    const [second] = await schedulePosts(db, unit, [{ account, at: new Date(), text: 'Pengumuman [K2] sesudahnya' }]);
+    await waitFor('both published', async () => (await statusCounts(db, [first.id, second.id])).published === 2, 30_000);
+    expect(sb.store.posts('mastodon', account.externalId)).toHaveLength(2);
+    const { rows } = await db.query(`SELECT outcome FROM publish_attempts WHERE target_id = $1 ORDER BY started_at`, [first.id]);
+    expect(rows.map((r) => r.outcome)).toEqual(['abandoned', 'reconciled']);
+    const after = await db.query(`SELECT holder FROM limit_slots WHERE key = $1 AND holder = $2`, [`mastodon:${account.externalId}`, held.rows[0].holder]);
+    expect(after.rows).toHaveLength(0);
+  });
+});
