@@ -64,10 +64,28 @@ describe('limits shared by four worker processes', () => {
     const accounts: FixtureAccount[] = [];
     for (let i = 0; i < 4; i++) accounts.push(await createAccount(db, sb, unit, 'mastodon'));
     const channel = await createAccount(db, sb, unit, 'youtube');
+    // This account's first toot is answered 429 with X-RateLimit-Remaining: 0 until 9 s later: a hold for every worker.
+    const paused = await createAccount(db, sb, unit, 'mastodon');
+    sb.store.injectFault({ platform: 'mastodon', accountExternalId: paused.externalId, kind: '429', calls: 'create', count: 1, resetInSeconds: 9 });
+    const [refused] = await schedulePosts(db, unit, [{ account: paused, at: new Date(), text: 'Pengumuman [H0] ditolak' }]);
+    await waitFor(
+      'the 429 and its hold',
+      async () => {
+        const { rows } = await db.query(
+          `SELECT 1 FROM post_targets t, limit_holds h WHERE t.id = $1 AND t.last_error_class = 'rate_limited' AND h.key = $2 AND h.until > now()`,
+          [refused.id, `mastodon:acct:${paused.externalId}`],
+        );
+        return rows.length > 0;
+      },
+      20_000,
+      100,
+    );
+    await new Promise((r) => setTimeout(r, 1_100)); // every worker reads the running holds at least once a second
     const at = new Date(Date.now() + 500);
     const posts = await schedulePosts(db, unit, [
       ...Array.from({ length: 24 }, (_, i) => ({ account: accounts[i % 4], at, text: `Pengumuman [L${i}] jadwal posyandu` })),
       ...Array.from({ length: 3 }, (_, i) => ({ account: channel, at, text: `Video kerja bakti [V${i}]` })),
+      ...Array.from({ length: 2 }, (_, i) => ({ account: paused, at, text: `Pengumuman [H${i + 1}] ditahan` })),
     ]);
     const mediaId = randomUUID();
     await db.query(
@@ -75,11 +93,22 @@ describe('limits shared by four worker processes', () => {
        VALUES ($1, $2, 'video', 'video/mp4', 200000, 1080, 1920, $3, 'limits.mp4', repeat('0', 64))`,
       [mediaId, unit, mediaId],
     );
-    const videos = posts.slice(24);
+    const videos = posts.slice(24, 27);
+    const held = [refused.id, ...posts.slice(27).map((p) => p.id)];
     await db.query(`INSERT INTO post_media (post_id, media_id, position) SELECT unnest($1::uuid[]), $2, 0`, [videos.map((p) => p.postId), mediaId]);
 
     const toots = posts.slice(0, 24).map((p) => p.id);
-    await waitFor('the 24 toots published', async () => (await statusCounts(db, toots)).published === 24, 45_000);
+    let waitedForHold = 0;
+    await waitFor(
+      'the 24 toots and the 3 held ones published',
+      async () => {
+        const { rows } = await db.query(`SELECT count(*)::int AS n FROM post_targets WHERE id = ANY($1::uuid[]) AND budget_wait = 'rate_hold'`, [held]);
+        waitedForHold = Math.max(waitedForHold, rows[0].n);
+        return (await statusCounts(db, toots)).published === 24 && (await statusCounts(db, held)).published === 3;
+      },
+      45_000,
+      100,
+    );
     await waitFor(
       'the videos published or waiting',
       async () => {
@@ -108,8 +137,14 @@ describe('limits shared by four worker processes', () => {
       while (starts[j] - starts[i] >= 1000) i++;
       perSecond = Math.max(perSecond, j - i + 1);
     }
-    expect(perSecond).toBeLessThanOrEqual(2 * RATE + 2); // network jitter; four unshared buckets would allow 8 × RATE
+    expect(perSecond).toBeLessThanOrEqual(2 * RATE + 3); // + arrival jitter; unshared buckets would allow RATE × 2 per worker
     expect(starts[23] - starts[0]).toBeGreaterThanOrEqual(((24 - RATE) / RATE) * 1000 - 1000);
+
+    // The hold the 429's headers set: the account's other toots waited for it (on their targets), no call went out before its end.
+    expect(waitedForHold).toBeGreaterThan(0);
+    const heldCalls = sb.calls.calls({ platform: 'mastodon', account: paused.externalId, create: true }).map((c) => c.at);
+    expect(heldCalls).toHaveLength(4); // the refused call, then the three posts
+    for (const t of heldCalls.slice(1)) expect(t - heldCalls[0]).toBeGreaterThanOrEqual(8_000);
 
     // YouTube: two uploads fit a day; the third waits for midnight Pacific time, on its target, not failed.
     const { rows: days } = await db.query(`SELECT day::text FROM limit_quota_days WHERE key = 'youtube:app:units'`);

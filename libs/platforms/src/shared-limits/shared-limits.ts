@@ -99,7 +99,7 @@ export class SharedLimits {
    */
   async admitCollect(platform: Platform, externalId: string): Promise<Admission> {
     const s = this.settings;
-    const hold = await this.holds.until([appKey(platform), accountKey(platform, externalId)]);
+    const hold = await this.holds.until([appKey(platform), accountKey(platform, externalId)], this.now());
     if (hold) return { ok: false, until: hold.until, reason: 'rate_hold', detail: hold.reason };
     const rate = await this.waitForToken(`collect:${platform}`, Math.max(1, s.collectPerPlatformRate), s.collectPerPlatformRate, 60_000, 'platform_rate');
     if (rate) return rate;
@@ -125,7 +125,7 @@ export class SharedLimits {
 
   private async waitOutHold(platform: Platform, externalId: string, maxWaitMs: number): Promise<Admission | undefined> {
     for (;;) {
-      const hold = await this.holds.until([appKey(platform), accountKey(platform, externalId)]);
+      const hold = await this.holds.until([appKey(platform), accountKey(platform, externalId)], this.now());
       if (!hold) return undefined;
       const wait = hold.until.getTime() - this.now().getTime();
       if (wait > maxWaitMs) return { ok: false, until: hold.until, reason: 'rate_hold', detail: hold.reason };
