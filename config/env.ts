@@ -162,7 +162,7 @@ export const ENV_VARS = {
   ],
   KABAR_PUBLISH_PER_PLATFORM_RATE: ['100', int(0, 100000), 'Posts per second to one platform, all worker processes together (0: no limit).'],
   KABAR_PUBLISH_PER_ACCOUNT_PER_MINUTE: ['0', int(0, 10000), 'Posts per minute to one social account, all worker processes together (0: no limit).'],
-  KABAR_LIMIT_SLOT_LEASE: ['30s', duration, 'How long a per-account concurrency slot stays taken without renewal (renewed while its call runs).'],
+  KABAR_LIMIT_SLOT_LEASE: ['15s', duration, 'How long a per-account concurrency slot stays taken without renewal (renewed while its call runs).'],
   KABAR_YOUTUBE_DAILY_UNITS: [
     '10000',
     int(0, 100000000),

@@ -11,6 +11,9 @@ export interface SeenCall {
  * per-account concurrency limit across processes) and when each started (the judge of a rate).
  */
 export class CallCounter {
+  /** Start times kept (the sandbox also runs inside a long-lived product under `npm start`): the newest ones. */
+  static readonly KEEP = 100_000;
+
   private readonly now = new Map<string, number>();
   private readonly peak = new Map<string, number>();
   private seen: SeenCall[] = [];
@@ -22,6 +25,7 @@ export class CallCounter {
     this.now.set(key, n);
     this.peak.set(key, Math.max(n, this.peak.get(key) ?? 0));
     this.seen.push({ platform, account, create, at: Date.now() });
+    if (this.seen.length > 2 * CallCounter.KEEP) this.seen = this.seen.slice(-CallCounter.KEEP);
     let ended = false;
     return () => {
       if (ended) return;

@@ -31,7 +31,7 @@ export const YOUTUBE_CALL_UNITS = 1;
 
 export const DEFAULT_SHARED_LIMITS: SharedLimitSettings = {
   perAccountConcurrency: 2,
-  slotLeaseMs: 30_000,
+  slotLeaseMs: 15_000,
   publishPerPlatformRate: 100,
   publishPerAccountPerMinute: 0,
   collectPerPlatformRate: 20,
