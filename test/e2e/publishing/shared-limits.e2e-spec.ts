@@ -64,6 +64,9 @@ describe('limits shared by four worker processes', () => {
     const accounts: FixtureAccount[] = [];
     for (let i = 0; i < 4; i++) accounts.push(await createAccount(db, sb, unit, 'mastodon'));
     const channel = await createAccount(db, sb, unit, 'youtube');
+    // The rate's judge: one post on each of 24 Pages (no account waits for another, so calls arrive as they are let through).
+    const pages: FixtureAccount[] = [];
+    for (let i = 0; i < 24; i++) pages.push(await createAccount(db, sb, unit, 'facebook'));
     // This account's first toot is answered 429 with X-RateLimit-Remaining: 0 until 9 s later: a hold for every worker.
     const paused = await createAccount(db, sb, unit, 'mastodon');
     sb.store.injectFault({ platform: 'mastodon', accountExternalId: paused.externalId, kind: '429', calls: 'create', count: 1, resetInSeconds: 9 });
@@ -86,6 +89,7 @@ describe('limits shared by four worker processes', () => {
       ...Array.from({ length: 24 }, (_, i) => ({ account: accounts[i % 4], at, text: `Pengumuman [L${i}] jadwal posyandu` })),
       ...Array.from({ length: 3 }, (_, i) => ({ account: channel, at, text: `Video kerja bakti [V${i}]` })),
       ...Array.from({ length: 2 }, (_, i) => ({ account: paused, at, text: `Pengumuman [H${i + 1}] ditahan` })),
+      ...pages.map((account, i) => ({ account, at, text: `Info layanan [F${i}] Kota Bogor` })),
     ]);
     const mediaId = randomUUID();
     await db.query(
@@ -94,17 +98,18 @@ describe('limits shared by four worker processes', () => {
       [mediaId, unit, mediaId],
     );
     const videos = posts.slice(24, 27);
-    const held = [refused.id, ...posts.slice(27).map((p) => p.id)];
+    const held = [refused.id, ...posts.slice(27, 29).map((p) => p.id)];
+    const feed = posts.slice(29).map((p) => p.id);
     await db.query(`INSERT INTO post_media (post_id, media_id, position) SELECT unnest($1::uuid[]), $2, 0`, [videos.map((p) => p.postId), mediaId]);
 
     const toots = posts.slice(0, 24).map((p) => p.id);
     let waitedForHold = 0;
     await waitFor(
-      'the 24 toots and the 3 held ones published',
+      'the toots, the held ones and the Page posts published',
       async () => {
         const { rows } = await db.query(`SELECT count(*)::int AS n FROM post_targets WHERE id = ANY($1::uuid[]) AND budget_wait = 'rate_hold'`, [held]);
         waitedForHold = Math.max(waitedForHold, rows[0].n);
-        return (await statusCounts(db, toots)).published === 24 && (await statusCounts(db, held)).published === 3;
+        return (await statusCounts(db, [...toots, ...held, ...feed])).published === 51;
       },
       45_000,
       100,
@@ -124,21 +129,34 @@ describe('limits shared by four worker processes', () => {
       toots,
     ]);
     expect(byWorker[0].n).toBeGreaterThan(1);
-    // RATE posts a second to Mastodon, all workers together: a second's burst, then RATE a second.
-    const mine = new Set(accounts.map((a) => a.externalId));
+    // RATE posts a second to Facebook, all workers together: a second's burst, then RATE a second. Judged where the
+    // posts are let through (each attempt is recorded right after, on the database's clock: any window of a second
+    // holds at most 2 × RATE, where a bucket per worker would allow that per worker) and at the sandbox (the 24 take
+    // (24 − RATE) / RATE seconds at least; arrivals alone are too jittery on a busy machine to count per second).
+    const { rows: attempts } = await db.query(
+      `SELECT (extract(epoch FROM started_at) * 1000)::float8 AS at FROM publish_attempts WHERE target_id = ANY($1::uuid[]) AND kind = 'send' ORDER BY started_at`,
+      [feed],
+    );
+    expect(attempts).toHaveLength(24);
+    const most = (times: number[], windowMs: number) => {
+      let best = 0;
+      for (let i = 0, j = 0; j < times.length; j++) {
+        while (times[j] - times[i] >= windowMs) i++;
+        best = Math.max(best, j - i + 1);
+      }
+      return best;
+    };
+    const perSecond = most(
+      attempts.map((r) => Number(r.at)),
+      1000,
+    );
+    expect(perSecond).toBeLessThanOrEqual(2 * RATE + 1); // +1: the clock of two statements, not of the bucket
     const starts = sb.calls
-      .calls({ platform: 'mastodon', create: true })
-      .filter((c) => mine.has(c.account))
+      .calls({ platform: 'facebook', create: true })
       .map((c) => c.at)
       .sort((x, y) => x - y);
     expect(starts).toHaveLength(24);
-    let perSecond = 0;
-    for (let i = 0, j = 0; j < starts.length; j++) {
-      while (starts[j] - starts[i] >= 1000) i++;
-      perSecond = Math.max(perSecond, j - i + 1);
-    }
-    expect(perSecond).toBeLessThanOrEqual(2 * RATE + 3); // + arrival jitter; unshared buckets would allow RATE × 2 per worker
-    expect(starts[23] - starts[0]).toBeGreaterThanOrEqual(((24 - RATE) / RATE) * 1000 - 1000);
+    expect(starts[23] - starts[0]).toBeGreaterThanOrEqual(((24 - RATE) / RATE) * 1000 - 500);
 
     // The hold the 429's headers set: the account's other toots waited for it (on their targets), no call went out before its end.
     expect(waitedForHold).toBeGreaterThan(0);
@@ -153,7 +171,7 @@ describe('limits shared by four worker processes', () => {
     expect(days.length).toBeGreaterThan(0);
     process.stdout.write(
       `shared limits: ${byWorker[0].n} workers published for 4 accounts; most calls of one account at once ${Math.max(...accounts.map((a) => sb.calls.maxInFlight('mastodon', a.externalId)))}; ` +
-        `most toots in one second ${perSecond} (rate ${RATE}/s), 24 toots over ${starts[23] - starts[0]} ms; YouTube published ${published} of 3\n`,
+        `most Page posts let through in one second ${perSecond} (rate ${RATE}/s), 24 Page posts over ${starts[23] - starts[0]} ms; YouTube published ${published} of 3\n`,
     );
     expect(published).toBe(Math.min(3, 2 * days.length)); // a run across midnight Pacific gets a second day
     expect(sb.store.posts('youtube', channel.externalId)).toHaveLength(published);

@@ -158,7 +158,7 @@ export function mapTarget(t: TargetView, attempts: AttemptRow[]): PublishTargetD
     lastErrorClass: t.lastErrorClass,
     lastErrorMessage: t.lastErrorMessage,
     stuckReason: t.stuckReason,
-    budgetWait: t.status === 'scheduled' ? (t.budgetWait ?? null) : null,
+    budgetWait: t.status === 'scheduled' && t.nextAttemptAt ? (t.budgetWait ?? null) : null,
     checkOwed: t.needsReconcile,
     unconfirmedReason: t.status === 'unconfirmed' ? t.unconfirmedReason : null,
     attempts: attempts.map(mapAttempt),

@@ -41,7 +41,7 @@ export class ClaimsRepository {
   async claim(targetId: string, worker: string, leaseMs: number, graceMs: number, serialPlatforms: readonly string[]): Promise<ClaimResult> {
     const update = (serial: boolean) => `WITH c AS (
          UPDATE post_targets t SET status = 'publishing', version = t.version + 1, attempt_count = t.attempt_count + 1,
-           lease_owner = $2, lease_until = now() + ${ms(leaseMs)}, claim_token = gen_random_uuid(), updated_at = now()
+           lease_owner = $2, lease_until = now() + ${ms(leaseMs)}, claim_token = gen_random_uuid(), budget_wait = NULL, updated_at = now()
          WHERE t.id = $1 AND t.status = 'scheduled' AND ${DUE} <= now() + interval '2 seconds' AND (${DUE} >= now() - ${ms(graceMs)} OR t.needs_reconcile)
            AND EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = t.account_id AND a.status = 'active' AND (a.platform = ANY($3::text[])) = ${serial})
            ${serial ? `AND NOT EXISTS (SELECT 1 FROM post_targets o WHERE o.account_id = t.account_id AND o.status = 'publishing' AND o.id <> t.id)` : ''}
