@@ -130,9 +130,9 @@ describe('limits shared by four worker processes', () => {
     ]);
     expect(byWorker[0].n).toBeGreaterThan(1);
     // RATE posts a second to Facebook, all workers together: a second's burst, then RATE a second. Judged where the
-    // posts are let through (each attempt is recorded right after, on the database's clock: any window of a second
-    // holds at most 2 × RATE, where a bucket per worker would allow that per worker) and at the sandbox (the 24 take
-    // (24 − RATE) / RATE seconds at least; arrivals alone are too jittery on a busy machine to count per second).
+    // posts are let through (each attempt is recorded right after, on the database's clock): any second holds at most
+    // 2 × RATE (a bucket per worker would allow that per worker) and the 24 take (24 − RATE) / RATE seconds. At the
+    // sandbox they arrive spread over seconds too (arrivals lag by up to a second on a busy machine: a looser bound).
     const { rows: attempts } = await db.query(
       `SELECT (extract(epoch FROM started_at) * 1000)::float8 AS at FROM publish_attempts WHERE target_id = ANY($1::uuid[]) AND kind = 'send' ORDER BY started_at`,
       [feed],
@@ -151,12 +151,14 @@ describe('limits shared by four worker processes', () => {
       1000,
     );
     expect(perSecond).toBeLessThanOrEqual(2 * RATE + 1); // +1: the clock of two statements, not of the bucket
+    const attemptSpan = Math.round(Number(attempts[23].at) - Number(attempts[0].at));
+    expect(attemptSpan).toBeGreaterThanOrEqual(((24 - RATE) / RATE) * 1000 - 500);
     const starts = sb.calls
       .calls({ platform: 'facebook', create: true })
       .map((c) => c.at)
       .sort((x, y) => x - y);
     expect(starts).toHaveLength(24);
-    expect(starts[23] - starts[0]).toBeGreaterThanOrEqual(((24 - RATE) / RATE) * 1000 - 500);
+    expect(starts[23] - starts[0]).toBeGreaterThanOrEqual(((24 - RATE) / RATE) * 1000 - 2000);
 
     // The hold the 429's headers set: the account's other toots waited for it (on their targets), no call went out before its end.
     expect(waitedForHold).toBeGreaterThan(0);
@@ -171,7 +173,7 @@ describe('limits shared by four worker processes', () => {
     expect(days.length).toBeGreaterThan(0);
     process.stdout.write(
       `shared limits: ${byWorker[0].n} workers published for 4 accounts; most calls of one account at once ${Math.max(...accounts.map((a) => sb.calls.maxInFlight('mastodon', a.externalId)))}; ` +
-        `most Page posts let through in one second ${perSecond} (rate ${RATE}/s), 24 Page posts over ${starts[23] - starts[0]} ms; YouTube published ${published} of 3\n`,
+        `most Page posts let through in one second ${perSecond} (rate ${RATE}/s), 24 Page posts let through over ${attemptSpan} ms, arriving over ${starts[23] - starts[0]} ms; YouTube published ${published} of 3\n`,
     );
     expect(published).toBe(Math.min(3, 2 * days.length)); // a run across midnight Pacific gets a second day
     expect(sb.store.posts('youtube', channel.externalId)).toHaveLength(published);
