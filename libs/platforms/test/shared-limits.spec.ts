@@ -175,6 +175,19 @@ describe('shared limits in PostgreSQL', () => {
     expect(await b.admitCollect('mastodon', 'm1')).toMatchObject({ ok: false, reason: 'rate_hold' });
   });
 
+  it('posts per minute per account: a third post within the minute waits about half a minute', async () => {
+    const limits = new SharedLimits(pool, settings({ publishPerAccountPerMinute: 2 }));
+    expect(await limits.admitPublish('telegram', 'c1')).toEqual({ ok: true });
+    expect(await limits.admitPublish('telegram', 'c1')).toEqual({ ok: true });
+    const before = Date.now();
+    const third = await limits.admitPublish('telegram', 'c1');
+    expect(third).toMatchObject({ ok: false, reason: 'account_rate' });
+    const waitMs = !third.ok ? third.until.getTime() - before : 0;
+    expect(waitMs).toBeGreaterThan(25_000);
+    expect(waitMs).toBeLessThanOrEqual(31_000);
+    expect(await limits.admitPublish('telegram', 'c2')).toEqual({ ok: true });
+  });
+
   it('a platform rate shared by two processes', async () => {
     const a = new SharedLimits(pool, settings({ publishPerPlatformRate: 5 }));
     const b = new SharedLimits(pool, settings({ publishPerPlatformRate: 5 }));
