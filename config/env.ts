@@ -50,6 +50,12 @@ export interface KabarConfig {
   publishMaxAttempts: number;
   publishPerAccountConcurrency: number;
   publishPerPlatformRate: number;
+  publishPerAccountPerMinute: number;
+  limitSlotLeaseMs: number;
+  youtubeDailyUnits: number;
+  youtubeUploadUnits: number;
+  /** Posts per rolling 24 h per account (X tier per user, Instagram, Threads) and per app (X tier). */
+  postsPerDay: { x: number; instagram: number; threads: number; xApp: number };
   publishLeaseMs: number;
   publishDispatchIntervalMs: number;
   publishCheckWindowMs: number;
@@ -151,11 +157,31 @@ export const ENV_VARS = {
     "How often each active social account's follower count is read from its platform and kept as a snapshot (spread over the interval).",
   ],
   KABAR_SNAPSHOT_RETENTION: ['400d', duration, 'Raw snapshots and post readings older than this are dropped (whole months); daily rollups are kept.'],
-  KABAR_COLLECT_PER_PLATFORM_RATE: ['20', int(0, 100000), 'Analytics calls per second one worker process makes to one platform (0: no limit).'],
+  KABAR_COLLECT_PER_PLATFORM_RATE: ['20', int(0, 100000), 'Analytics calls per second to one platform, all worker processes together (0: no limit).'],
   KABAR_COLLECT_POLL_INTERVAL: ['2s', duration, 'How often an idle worker looks for analytics collection jobs (at least 500ms).'],
   KABAR_PUBLISH_MAX_ATTEMPTS: ['6', int(1, 50), 'Tries of one post target on transient errors (exponential backoff with jitter) before it is marked failed.'],
-  KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: ['2', int(1, 64), 'Platform calls one worker process makes at once for one social account.'],
-  KABAR_PUBLISH_PER_PLATFORM_RATE: ['100', int(0, 100000), 'Posts per second one worker process sends to one platform (0: no limit).'],
+  KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: [
+    '2',
+    int(1, 64),
+    "Platform calls at once for one social account, all processes together (slots leased in PostgreSQL; a killed worker's slot frees itself after KABAR_LIMIT_SLOT_LEASE).",
+  ],
+  KABAR_PUBLISH_PER_PLATFORM_RATE: ['100', int(0, 100000), 'Posts per second to one platform, all worker processes together (0: no limit).'],
+  KABAR_PUBLISH_PER_ACCOUNT_PER_MINUTE: ['0', int(0, 10000), 'Posts per minute to one social account, all worker processes together (0: no limit).'],
+  KABAR_LIMIT_SLOT_LEASE: ['15s', duration, 'How long a per-account concurrency slot stays taken without renewal (renewed while its call runs).'],
+  KABAR_YOUTUBE_DAILY_UNITS: [
+    '10000',
+    int(0, 100000000),
+    "YouTube Data API units of Kabar's Google project per day (reset at midnight America/Los_Angeles); an upload that does not fit waits for the next day, and scheduling on a full day warns (0: not counted).",
+  ],
+  KABAR_YOUTUBE_UPLOAD_UNITS: ['1600', int(1, 1000000), 'Units one YouTube upload (videos.insert) costs.'],
+  KABAR_X_POSTS_PER_DAY: [
+    '100',
+    int(0, 1000000),
+    "Posts per rolling 24 h per X account (the access tier's user limit; 0: none). X's own x-user-limit-24hour headers hold too.",
+  ],
+  KABAR_X_APP_POSTS_PER_DAY: ['1667', int(0, 10000000), "Posts per rolling 24 h of Kabar's X app, all accounts together (the tier's app limit; 0: none)."],
+  KABAR_INSTAGRAM_POSTS_PER_DAY: ['100', int(0, 1000000), 'Posts per rolling 24 h per Instagram account (content publishing limit; 0: none).'],
+  KABAR_THREADS_POSTS_PER_DAY: ['250', int(0, 1000000), 'Posts per rolling 24 h per Threads profile (0: none).'],
   KABAR_PUBLISH_LEASE: [
     '60s',
     duration,
@@ -317,6 +343,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     publishMaxAttempts: read(env, 'KABAR_PUBLISH_MAX_ATTEMPTS'),
     publishPerAccountConcurrency: read(env, 'KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY'),
     publishPerPlatformRate: read(env, 'KABAR_PUBLISH_PER_PLATFORM_RATE'),
+    publishPerAccountPerMinute: read(env, 'KABAR_PUBLISH_PER_ACCOUNT_PER_MINUTE'),
+    limitSlotLeaseMs: read(env, 'KABAR_LIMIT_SLOT_LEASE'),
+    youtubeDailyUnits: read(env, 'KABAR_YOUTUBE_DAILY_UNITS'),
+    youtubeUploadUnits: read(env, 'KABAR_YOUTUBE_UPLOAD_UNITS'),
+    postsPerDay: {
+      x: read(env, 'KABAR_X_POSTS_PER_DAY'),
+      instagram: read(env, 'KABAR_INSTAGRAM_POSTS_PER_DAY'),
+      threads: read(env, 'KABAR_THREADS_POSTS_PER_DAY'),
+      xApp: read(env, 'KABAR_X_APP_POSTS_PER_DAY'),
+    },
     publishLeaseMs: read(env, 'KABAR_PUBLISH_LEASE'),
     publishDispatchIntervalMs: read(env, 'KABAR_PUBLISH_DISPATCH_INTERVAL'),
     publishCheckWindowMs: read(env, 'KABAR_PUBLISH_CHECK_WINDOW'),

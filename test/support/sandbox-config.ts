@@ -13,12 +13,14 @@ export function sandboxOverrides(sb: SandboxHandle): Partial<KabarConfig> {
   for (const p of ['facebook', 'instagram', 'threads', 'x', 'tiktok', 'youtube'] as const) {
     platformOAuth[p] = { clientId: 'kabar-sandbox', clientSecret: 'kabar-sandbox-secret', ...sb.oauth[p] };
   }
-  return { platformApiUrls: { ...sb.apiUrls }, platformOAuth, sandbox: true, outboundAllow: [sandboxAllow(sb)] };
+  // The sandbox's YouTube keeps no daily quota: tests about other things publish as many videos as they like.
+  return { platformApiUrls: { ...sb.apiUrls }, platformOAuth, sandbox: true, outboundAllow: [sandboxAllow(sb)], youtubeDailyUnits: 0 };
 }
 
 /** Sandbox environment for a spawned process (worker or app): KABAR_<PLATFORM>_API_URL, OAuth settings, outbound allow. */
 export function sandboxEnv(sb: SandboxHandle): Record<string, string> {
-  const env: Record<string, string> = { KABAR_OUTBOUND_ALLOW: sandboxAllow(sb) };
+  // The sandbox's YouTube keeps no daily quota: tests about other things publish as many videos as they like.
+  const env: Record<string, string> = { KABAR_OUTBOUND_ALLOW: sandboxAllow(sb), KABAR_YOUTUBE_DAILY_UNITS: '0' };
   for (const [p, url] of Object.entries(sb.apiUrls)) env[`KABAR_${p.toUpperCase()}_API_URL`] = url;
   for (const p of ['facebook', 'instagram', 'threads', 'x', 'tiktok', 'youtube'] as const) {
     const P = p.toUpperCase();

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgModule } from '@kabar/org';
-import { PlatformRegistry } from '@kabar/platforms';
+import { PlatformRegistry, SharedLimits } from '@kabar/platforms';
 import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
@@ -10,14 +10,22 @@ import { SocialAccountEntity } from './entities/social-account.entity';
 import { OAuthConnectController } from './oauth/oauth-connect.controller';
 import { OAuthConnectService } from './oauth/oauth-connect.service';
 import { OAuthStatesRepository } from './oauth/oauth-states.repository';
-import { platformRegistryProvider } from './platform-registry.provider';
+import { platformRegistryProvider, sharedLimitsProvider } from './platform-registry.provider';
 
 export const ACCOUNTS_ENTITIES = [SocialAccountEntity];
 
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES), OrgModule],
   controllers: [OAuthConnectController, AccountsController],
-  providers: [AccountsRepository, AccountsService, CredentialsService, OAuthStatesRepository, OAuthConnectService, platformRegistryProvider],
-  exports: [AccountsRepository, AccountsService, CredentialsService, PlatformRegistry],
+  providers: [
+    AccountsRepository,
+    AccountsService,
+    CredentialsService,
+    OAuthStatesRepository,
+    OAuthConnectService,
+    sharedLimitsProvider,
+    platformRegistryProvider,
+  ],
+  exports: [AccountsRepository, AccountsService, CredentialsService, PlatformRegistry, SharedLimits],
 })
 export class AccountsModule {}

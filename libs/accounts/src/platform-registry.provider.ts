@@ -1,7 +1,9 @@
 import { Provider } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { allowEntryFor, PlatformRegistry, PlatformsConfig, defaultPlatformsConfig, Platform } from '@kabar/platforms';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { allowEntryFor, PlatformRegistry, PlatformsConfig, defaultPlatformsConfig, Platform, SharedLimits, SharedLimitSettings } from '@kabar/platforms';
 
 /**
  * The adapters' endpoints: production defaults, overridden per platform by KABAR_<PLATFORM>_* settings (or the sandbox);
@@ -30,8 +32,34 @@ export function platformsConfigFrom(config: KabarConfig): PlatformsConfig {
   return { ...base, apiUrls, oauth, clients, timeoutMs: config.platformTimeoutMs ?? base.timeoutMs, pollIntervalMs, pollMaxAttempts, outbound };
 }
 
+/** The limits every worker shares (KABAR_PUBLISH_*, KABAR_COLLECT_*, KABAR_YOUTUBE_*, KABAR_*_POSTS_PER_DAY). */
+export function sharedLimitSettingsFrom(config: KabarConfig): SharedLimitSettings {
+  return {
+    perAccountConcurrency: config.publishPerAccountConcurrency,
+    slotLeaseMs: config.limitSlotLeaseMs,
+    publishPerPlatformRate: config.publishPerPlatformRate,
+    publishPerAccountPerMinute: config.publishPerAccountPerMinute,
+    collectPerPlatformRate: config.collectPerPlatformRate,
+    youtubeDailyUnits: config.youtubeDailyUnits,
+    youtubeUploadUnits: config.youtubeUploadUnits,
+    postsPerDay: { x: config.postsPerDay.x, instagram: config.postsPerDay.instagram, threads: config.postsPerDay.threads },
+    appPostsPerDay: { x: config.postsPerDay.xApp },
+  };
+}
+
+const limitsLogger = new Logger('platforms.limits');
+
+/** One SharedLimits per process (PostgreSQL-backed, shared by every process). */
+export const sharedLimitsProvider: Provider = {
+  provide: SharedLimits,
+  inject: [KABAR_CONFIG, DataSource],
+  useFactory: (config: KabarConfig, ds: DataSource) => new SharedLimits(ds, sharedLimitSettingsFrom(config), undefined, (m) => limitsLogger.warn(m)),
+};
+
+/** One registry per process, its calls gated by the shared limits (per-account slots, rate headers). */
 export const platformRegistryProvider: Provider = {
   provide: PlatformRegistry,
-  inject: [KABAR_CONFIG],
-  useFactory: (config: KabarConfig) => new PlatformRegistry(platformsConfigFrom(config)),
+  inject: [KABAR_CONFIG, SharedLimits],
+  useFactory: (config: KabarConfig, limits: SharedLimits) =>
+    new PlatformRegistry({ ...platformsConfigFrom(config), perAccountConcurrency: config.publishPerAccountConcurrency, gate: limits.gate }),
 };

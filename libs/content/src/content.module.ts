@@ -7,6 +7,7 @@ import { AccountsModule } from '@kabar/accounts';
 import { OrgModule } from '@kabar/org';
 import { NeighboursRepository } from './checks/neighbours.repository';
 import { PostChecks } from './checks/post-checks.service';
+import { YouTubeQuotaCheck } from './checks/youtube-quota.check';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService } from './calendar/calendar.service';
@@ -59,6 +60,7 @@ import { ReviewNotices } from './posts/review-notices';
     PostLoader,
     PostInputResolver,
     PostChecks,
+    YouTubeQuotaCheck,
     NeighboursRepository,
     GlossaryRepository,
     PostsService,

@@ -26,5 +26,6 @@ export {
   OutboundRefusedError,
   RESPONSE_TOO_LARGE,
 } from './http/outbound-guard';
-export { PlatformRateLimiter } from './http/platform-rate-limiter';
 export { TELEGRAM_LATE_MS } from './telegram/telegram.adapter';
+export type { CallGate } from './http/call-gate';
+export * from './shared-limits';

@@ -1,3 +1,5 @@
+import type { CallGate } from './http/call-gate';
+
 export const PLATFORMS = ['facebook', 'instagram', 'x', 'telegram', 'mastodon', 'tiktok', 'youtube', 'threads'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -228,6 +230,8 @@ export interface PlatformsConfig {
   outbound?: OutboundConfig;
   /** OAuth client used by refresh() when the caller does not pass one. */
   clients?: Partial<Record<Platform, OAuthClient>>;
+  /** Per-account concurrency and rate headers shared by every worker (SharedLimits.gate); absent: in-process. */
+  gate?: CallGate;
   /** Optional sink for redacted diagnostics; never receives tokens. */
   logger?: (event: string, details: Record<string, unknown>) => void;
 }

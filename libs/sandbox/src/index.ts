@@ -1,6 +1,8 @@
 export { startSandbox } from './server';
 export type { SandboxHandle, SandboxOptions } from './server';
 export { SandboxStore } from './store';
+export { CallCounter } from './call-counter';
+export type { SeenCall } from './call-counter';
 export type { CreateAccountOptions } from './store';
 export { sandboxEndpoints } from './endpoints';
 export type { SandboxEndpoints } from './endpoints';

@@ -1,9 +1,10 @@
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { parseBody, readRaw } from './body-parser';
+import { CallCounter } from './call-counter';
 import { handleControl } from './control';
 import { fetchMedia } from './media-fetch';
-import { PlatformModule, SandboxEnv } from './module';
+import { AuthResult, PlatformModule, SandboxEnv } from './module';
 import { MODULES } from './platforms';
 import { sandboxEndpoints, SandboxEndpoints } from './endpoints';
 import { SandboxStore } from './store';
@@ -26,6 +27,8 @@ export interface SandboxHandle extends SandboxEndpoints {
   url: string;
   port: number;
   store: SandboxStore;
+  /** Calls answered: most at once per account, start times (tests of shared limits). */
+  calls: CallCounter;
   close(): Promise<void>;
 }
 
@@ -48,8 +51,17 @@ function write(res: http.ServerResponse, reply: Reply): void {
   res.end(data);
 }
 
-async function dispatch(mod: PlatformModule, env: SandboxEnv, ctx: Ctx, res: http.ServerResponse, latencyMs: number): Promise<void> {
+async function dispatch(mod: PlatformModule, env: SandboxEnv, ctx: Ctx, res: http.ServerResponse, latencyMs: number, calls: CallCounter): Promise<void> {
   const auth = mod.authenticate(ctx, env);
+  const done = auth.account ? calls.begin(mod.platform, auth.account.externalId, mod.isCreate(ctx)) : () => undefined;
+  try {
+    await answer(mod, env, ctx, res, latencyMs, auth);
+  } finally {
+    done();
+  }
+}
+
+async function answer(mod: PlatformModule, env: SandboxEnv, ctx: Ctx, res: http.ServerResponse, latencyMs: number, auth: AuthResult): Promise<void> {
   let reply: Reply;
   let fault: FaultSpec | undefined;
   if (auth.reply) reply = auth.reply;
@@ -80,6 +92,7 @@ async function dispatch(mod: PlatformModule, env: SandboxEnv, ctx: Ctx, res: htt
 /** Starts one loopback HTTP server faking all eight platforms under /<platform>/…, plus /_sandbox controls. */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const store = new SandboxStore(opts.seed);
+  const calls = new CallCounter();
   const host = opts.host ?? '127.0.0.1';
   const latencyMs = opts.latencyMs ?? 0;
   const modules = new Map<SandboxPlatform, PlatformModule>(MODULES.map((m) => [m.platform, m]));
@@ -106,7 +119,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
         base: `${env.sandboxUrl}/${first}`,
         sandboxUrl: env.sandboxUrl,
       };
-      await dispatch(mod, env, ctx, res, latencyMs);
+      await dispatch(mod, env, ctx, res, latencyMs, calls);
     })().catch((err: unknown) => {
       if (!res.headersSent && !res.destroyed) write(res, { status: 500, body: { error: 'sandbox internal error', detail: String(err) } });
     });
@@ -125,6 +138,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     url: env.sandboxUrl,
     port,
     store,
+    calls,
     ...sandboxEndpoints(env.sandboxUrl),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,8 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { KABAR_CONFIG } from '@kabar/common';
-import { KabarConfig } from '@kabar/config';
+import { Injectable, Logger } from '@nestjs/common';
 import { AccountsRepository, CredentialsService, SocialAccountEntity } from '@kabar/accounts';
-import { AccountMetrics, isPlatformError, Platform, PlatformRateLimiter, PlatformRegistry, PostMetrics } from '@kabar/platforms';
+import { AccountMetrics, isPlatformError, Platform, PlatformError, PlatformRegistry, PostMetrics, SharedLimits } from '@kabar/platforms';
 import { CollectionRepository } from './collection.repository';
 
 /**
@@ -25,27 +23,31 @@ export type JobOutcome = { kind: 'stored' | 'skipped' | 'duplicate' | 'reconnect
 
 /**
  * The collectors' way to the platforms: credentials (a token close to expiry is refreshed first), the
- * per-platform rate budget of this process (KABAR_COLLECT_PER_PLATFORM_RATE, one token per call), and
- * one place that turns a failure into its outcome.
+ * shared collection budget of all workers (KABAR_COLLECT_PER_PLATFORM_RATE, one token per call; holds the
+ * platforms' rate headers asked for; YouTube's daily units), and one place that turns a failure into its outcome.
  */
 @Injectable()
 export class CollectionGateway {
   private readonly logger = new Logger('analytics.collection');
-  private readonly limiter: PlatformRateLimiter;
 
   constructor(
-    @Inject(KABAR_CONFIG) config: KabarConfig,
     private readonly credentials: CredentialsService,
     private readonly platforms: PlatformRegistry,
     private readonly accounts: AccountsRepository,
     private readonly repo: CollectionRepository,
-  ) {
-    this.limiter = new PlatformRateLimiter(config.collectPerPlatformRate);
+    private readonly limits: SharedLimits,
+  ) {}
+
+  /** Waits for the shared rate; a hold or a spent YouTube day is a rate limit (the job is retried later). */
+  private async admit(account: SocialAccountEntity): Promise<void> {
+    const a = await this.limits.admitCollect(account.platform, account.externalId);
+    if (!a.ok)
+      throw new PlatformError({ platform: account.platform, kind: 'rate_limited', retryAt: a.until, platformCode: 'kabar_budget', platformMessage: a.reason });
   }
 
   async accountMetrics(account: SocialAccountEntity): Promise<AccountMetrics> {
     const creds = await this.credentials.forAdapter(account);
-    await this.limiter.take(account.platform);
+    await this.admit(account);
     return this.platforms.get(account.platform).accountMetrics(creds);
   }
 
@@ -55,7 +57,7 @@ export class CollectionGateway {
     const size = POST_METRICS_BATCH[account.platform];
     const out: Record<string, PostMetrics> = {};
     for (let i = 0; i < externalIds.length; i += size) {
-      await this.limiter.take(account.platform);
+      await this.admit(account);
       Object.assign(out, await adapter.postMetrics(creds, externalIds.slice(i, i + size)));
     }
     return out;

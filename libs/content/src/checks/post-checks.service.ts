@@ -8,6 +8,7 @@ import { ResolvedPost, ResolvedTarget } from '../posts/post-input.resolver';
 import { VariantRow } from '../posts/post-writes.repository';
 import { formatHuman } from '../time/local-time';
 import { NeighboursRepository } from './neighbours.repository';
+import { YouTubeQuotaCheck } from './youtube-quota.check';
 import { PLATFORM_NAMES } from '@kabar/i18n';
 
 export interface Finding extends ErrorDetail {
@@ -60,6 +61,7 @@ export class PostChecks {
     private readonly registry: PlatformRegistry,
     private readonly glossary: GlossaryRepository,
     private readonly neighbours: NeighboursRepository,
+    private readonly youtubeQuota: YouTubeQuotaCheck,
     @Inject(KABAR_CONFIG) private readonly config: KabarConfig,
   ) {}
 
@@ -82,6 +84,7 @@ export class PostChecks {
       .filter((v) => v.language === 'en')
       .forEach((v) => warnings.push(...checkGlossary(v.text, terms, v.platform ? `variants.en.${v.platform}` : 'variants.en')));
     warnings.push(...(await this.scheduleWarnings(post, opts.postId ?? null, opts.locale)));
+    warnings.push(...(await this.youtubeQuota.warnings(post, opts.postId ?? null, opts.locale)));
     return { errors, warnings: dedupe(warnings), counters };
   }
 

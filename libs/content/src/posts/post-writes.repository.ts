@@ -136,7 +136,7 @@ export class PostWrites {
     if (!times.size) return 0;
     // One statement for all targets; TypeORM answers an UPDATE with [rows, affectedCount].
     const [, moved] = (await em.query(
-      `UPDATE post_targets t SET status = 'scheduled', scheduled_at = x.at, fingerprint = NULL, next_attempt_at = NULL, version = t.version + 1, updated_at = now()
+      `UPDATE post_targets t SET status = 'scheduled', scheduled_at = x.at, fingerprint = NULL, next_attempt_at = NULL, budget_wait = NULL, version = t.version + 1, updated_at = now()
          FROM unnest($2::uuid[], $3::timestamptz[]) AS x(account_id, at)
         WHERE t.post_id = $1 AND t.account_id = x.account_id AND t.status = ANY($4::varchar[])`,
       [postId, [...times.keys()], [...times.values()].map((d) => d.toISOString()), OPEN_TARGET_STATES],

@@ -14,6 +14,7 @@ import { NationalUnits1765100000000 } from './1765100000000-national-units';
 import { AduanComments1765300000000 } from './1765300000000-aduan-comments';
 import { AduanTickets1765400000000 } from './1765400000000-aduan-tickets';
 import { AduanReplies1765500000000 } from './1765500000000-aduan-replies';
+import { SharedLimits1765600000000 } from './1765600000000-shared-limits';
 
 /** Every migration, in order. Listed by hand so the same list works compiled, under jest and in the CLI. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AduanComments1765300000000,
   AduanTickets1765400000000,
   AduanReplies1765500000000,
+  SharedLimits1765600000000,
 ];

@@ -4,6 +4,7 @@ import { Platform, PlatformsConfig } from '../types';
 import { DEFAULT_MEDIA_MAX_BYTES } from './media';
 import { networkError, redact } from './network-errors';
 import { createOutboundClient, OutboundPolicy } from './outbound-guard';
+import { CallGate } from './call-gate';
 import { KeyedSemaphore } from './semaphore';
 
 export interface HttpReply<T = any> {
@@ -41,7 +42,8 @@ export class HttpTransport {
   readonly axios: AxiosInstance;
   readonly media: AxiosInstance;
   readonly policy: OutboundPolicy;
-  readonly semaphore: KeyedSemaphore;
+  /** Per-account concurrency (and rate headers): the config's shared gate, else an in-process semaphore. */
+  readonly gate: CallGate;
 
   constructor(readonly config: PlatformsConfig) {
     this.policy = new OutboundPolicy(config.outbound?.allow ?? []);
@@ -51,7 +53,7 @@ export class HttpTransport {
       timeoutMs: config.timeoutMs,
       maxResponseBytes: DEFAULT_MEDIA_MAX_BYTES,
     });
-    this.semaphore = new KeyedSemaphore(config.perAccountConcurrency);
+    this.gate = config.gate ?? new KeyedSemaphore(config.perAccountConcurrency);
   }
 }
 
@@ -70,7 +72,7 @@ export class PlatformHttp {
   async send<T = any>(account: CallAccount | null, req: AxiosRequestConfig, opts: SendOptions = {}): Promise<HttpReply<T>> {
     const key = `${this.platform}:${account?.externalId ?? '-'}`;
     const secrets = [account?.accessToken ?? '', account?.refreshToken ?? '', ...(opts.secrets ?? [])];
-    const reply = await this.transport.semaphore.run(key, async () => {
+    const reply = await this.transport.gate.run(key, async () => {
       try {
         const res = await this.transport.axios.request<T>({ ...req, maxRedirects: 0 });
         return { status: res.status, headers: res.headers as Record<string, unknown>, data: res.data };
@@ -79,6 +81,7 @@ export class PlatformHttp {
         throw this.report(networkError(this.platform, err, opts.create === true, secrets));
       }
     });
+    this.transport.gate.observe?.(this.platform, account?.externalId, reply.headers);
     let mapped = (opts.classify ?? this.classify)(reply);
     // A 5xx (or any "try again") on a call that creates a post may come from a gateway after the backend stored
     // it: the outcome is unknown, never "nothing was posted". Only definite refusals (4xx, 429, auth) are.

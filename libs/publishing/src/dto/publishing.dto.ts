@@ -39,6 +39,12 @@ export class PublishTargetDto {
   @ApiPropertyOptional({ nullable: true }) lastErrorClass: string | null;
   @ApiPropertyOptional({ nullable: true }) lastErrorMessage: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Reason code when the target is late beyond KABAR_STUCK_AFTER' }) stuckReason: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'The shared budget a scheduled target waits for until nextAttemptAt (youtube_daily_units, posts_per_day, app_posts_per_day, platform_rate, account_rate, rate_hold)',
+  })
+  budgetWait: string | null;
   @ApiProperty({ description: 'An earlier try may have posted: the platform is asked before anything is sent again' }) checkOwed: boolean;
   @ApiPropertyOptional({ nullable: true, description: 'Why Kabar cannot tell whether an unconfirmed target was posted (a code)' }) unconfirmedReason:
     string | null;
@@ -164,6 +170,7 @@ export function mapTarget(t: TargetView, attempts: AttemptRow[]): PublishTargetD
     lastErrorClass: t.lastErrorClass,
     lastErrorMessage: t.lastErrorMessage,
     stuckReason: t.stuckReason,
+    budgetWait: t.status === 'scheduled' && t.nextAttemptAt ? (t.budgetWait ?? null) : null,
     checkOwed: t.needsReconcile,
     unconfirmedReason: t.status === 'unconfirmed' ? t.unconfirmedReason : null,
     attempts: attempts.map(mapAttempt),

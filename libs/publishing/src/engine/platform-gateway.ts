@@ -1,35 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { KABAR_CONFIG } from '@kabar/common';
-import { KabarConfig } from '@kabar/config';
-import { CredentialsService, REFRESH_MARGIN_MS, SocialAccountEntity, StoredCredentials, platformsConfigFrom } from '@kabar/accounts';
+import { Injectable } from '@nestjs/common';
+import { CredentialsService, REFRESH_MARGIN_MS, SocialAccountEntity, StoredCredentials } from '@kabar/accounts';
 import {
   AccountCredentials,
+  Admission,
   CheckRequest,
   CheckResult,
-  PlatformRateLimiter,
   PlatformRegistry,
   PublishContent,
   PublishOptions,
   PublishResult,
+  SharedLimits,
 } from '@kabar/platforms';
 import { ClaimedTarget } from '../targets/target-row';
 
 /**
- * The publishing engine's way to the platforms: its own adapter registry (per-account concurrency
- * from KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY), the per-platform rate limit, credentials opened per call.
+ * The publishing engine's way to the platforms: the process's one adapter registry (its calls hold the
+ * account's shared concurrency slots), the shared budgets asked before each post, credentials opened per call.
  */
 @Injectable()
 export class PlatformGateway {
-  private readonly registry: PlatformRegistry;
-  private readonly limiter: PlatformRateLimiter;
-
   constructor(
-    @Inject(KABAR_CONFIG) config: KabarConfig,
     private readonly credentials: CredentialsService,
-  ) {
-    this.registry = new PlatformRegistry({ ...platformsConfigFrom(config), perAccountConcurrency: config.publishPerAccountConcurrency });
-    this.limiter = new PlatformRateLimiter(config.publishPerPlatformRate);
-  }
+    private readonly registry: PlatformRegistry,
+    private readonly limits: SharedLimits,
+  ) {}
 
   /**
    * The claimed row carries the ciphertext, so most publishes need no extra query; a token close to its
@@ -52,9 +46,13 @@ export class PlatformGateway {
     };
   }
 
-  /** Waits for the platform's rate budget; call before recording the attempt so the attempt time is the send time. */
-  async ready(t: ClaimedTarget): Promise<void> {
-    await this.limiter.take(t.platform);
+  /**
+   * Asks the shared budgets (rates, holds from rate headers, posts per day, YouTube units) and spends what the
+   * post costs; waits a few seconds at most, else answers until when the post must wait. Call before recording
+   * the attempt so the attempt time is the send time.
+   */
+  ready(t: ClaimedTarget): Promise<Admission> {
+    return this.limits.admitPublish(t.platform, t.accountExternalId);
   }
 
   async publish(t: ClaimedTarget, content: PublishContent, opts: Omit<PublishOptions, 'idempotencyKey'>): Promise<PublishResult> {

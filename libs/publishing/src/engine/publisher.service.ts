@@ -132,7 +132,12 @@ export class PublisherService {
   }
 
   private async send(t: ClaimedTarget, token: string, content: PublishContent, handles: PublishHandles): Promise<ProcessResult> {
-    await this.gateway.ready(t);
+    const admitted = await this.gateway.ready(t);
+    if (!admitted.ok) {
+      // Not a failure: the post waits for the budget (YouTube's day, a rate, a hold the platform asked for).
+      await this.claims.waitForBudget(t.id, token, admitted.until, admitted.reason);
+      return 'deferred';
+    }
     const started = await this.claims.startSend(t.id, token, this.worker, contentFingerprint(composeText(content)));
     if (!started) return 'skipped';
     this.inFlight.sending(t.id);

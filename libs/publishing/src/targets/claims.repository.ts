@@ -41,7 +41,7 @@ export class ClaimsRepository {
   async claim(targetId: string, worker: string, leaseMs: number, graceMs: number, serialPlatforms: readonly string[]): Promise<ClaimResult> {
     const update = (serial: boolean) => `WITH c AS (
          UPDATE post_targets t SET status = 'publishing', version = t.version + 1, attempt_count = t.attempt_count + 1,
-           lease_owner = $2, lease_until = now() + ${ms(leaseMs)}, claim_token = gen_random_uuid(), updated_at = now()
+           lease_owner = $2, lease_until = now() + ${ms(leaseMs)}, claim_token = gen_random_uuid(), budget_wait = NULL, updated_at = now()
          WHERE t.id = $1 AND t.status = 'scheduled' AND ${DUE} <= now() + interval '2 seconds' AND (${DUE} >= now() - ${ms(graceMs)} OR t.needs_reconcile)
            AND EXISTS (SELECT 1 FROM social_accounts a WHERE a.id = t.account_id AND a.status = 'active' AND (a.platform = ANY($3::text[])) = ${serial})
            ${serial ? `AND NOT EXISTS (SELECT 1 FROM post_targets o WHERE o.account_id = t.account_id AND o.status = 'publishing' AND o.id <> t.id)` : ''}
@@ -78,7 +78,7 @@ export class ClaimsRepository {
   async startSend(id: string, token: string, worker: string, fingerprint: string): Promise<{ attemptId: string } | null> {
     const rows = await queryRows(
       this.ds,
-      `WITH f AS (UPDATE post_targets SET fingerprint = $4, needs_reconcile = true, check_since = coalesce(check_since, now())
+      `WITH f AS (UPDATE post_targets SET fingerprint = $4, needs_reconcile = true, check_since = coalesce(check_since, now()), budget_wait = NULL
                   WHERE id = $1 AND claim_token = $2 AND status = 'publishing' RETURNING id)
        INSERT INTO publish_attempts (target_id, worker, claim_token, kind) SELECT id, $3, $2, 'send' FROM f RETURNING id AS "attemptId"`,
       [id, token, worker, fingerprint],
@@ -235,6 +235,14 @@ export class ClaimsRepository {
     await queryRows(this.ds, `UPDATE post_targets SET lease_until = now() + ${ms(leaseMs)} WHERE claim_token = ANY($1::uuid[]) AND status = 'publishing'`, [
       tokens,
     ]);
+  }
+
+  /**
+   * The post did not fit a shared budget (limits.admitPublish): due again at `at`, the try not counted, the
+   * budget it waits for kept on the target (`budget_wait`, shown in the console). Nothing was sent.
+   */
+  async waitForBudget(id: string, token: string, at: Date, reason: string): Promise<TargetRef | null> {
+    return this.move(id, token, `status = 'scheduled', next_attempt_at = $3, attempt_count = greatest(attempt_count - 1, 0), budget_wait = $4`, [at, reason]);
   }
 
   /** Gives back claims whose platform call never started: due again at once, for any worker; the try is not counted. */

@@ -23,6 +23,8 @@ export interface TargetRow {
   idempotencyKey: string;
   stuckReason: string | null;
   leaseOwner: string | null;
+  /** The shared budget the target waits for (limits.admitPublish), until next_attempt_at. */
+  budgetWait: string | null;
   leaseUntil: Date | null;
   /** An earlier try may have reached the platform: ask it (adapter check) before sending again. */
   needsReconcile: boolean;
@@ -56,7 +58,7 @@ export const TARGET_COLUMNS = `t.id, t.post_id AS "postId", t.account_id AS "acc
   t.next_attempt_at AS "nextAttemptAt", t.last_error_class AS "lastErrorClass", t.last_error_message AS "lastErrorMessage",
   t.fingerprint, t.idempotency_key AS "idempotencyKey", t.stuck_reason AS "stuckReason", t.lease_owner AS "leaseOwner",
   t.lease_until AS "leaseUntil", t.needs_reconcile AS "needsReconcile", t.claim_token AS "claimToken", t.check_since AS "checkSince",
-  t.check_lost_at AS "checkLostAt", t.unconfirmed_reason AS "unconfirmedReason", t.reply_to AS "replyTo", t.version`;
+  t.check_lost_at AS "checkLostAt", t.unconfirmed_reason AS "unconfirmedReason", t.reply_to AS "replyTo", t.budget_wait AS "budgetWait", t.version`;
 
 /** SQL for "when this target is due": the retry time when one is set, else its schedule. */
 export const DUE = `coalesce(t.next_attempt_at, t.scheduled_at)`;

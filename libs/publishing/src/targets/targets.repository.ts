@@ -166,7 +166,7 @@ export class TargetsRepository {
     if (only.targetId) filter += ` AND t.id = $${params.push(only.targetId)}`;
     return queryRows(
       this.ds,
-      `UPDATE post_targets t SET status = 'held', version = t.version + 1, updated_at = now()
+      `UPDATE post_targets t SET status = 'held', budget_wait = NULL, version = t.version + 1, updated_at = now()
        WHERE t.id IN (SELECT t.id FROM post_targets t JOIN social_accounts a ON a.id = t.account_id
                       WHERE t.status = 'scheduled' AND a.status <> 'active' AND ${DUE} <= now() + ${ms(lookaheadMs)} ${filter}
                       LIMIT $1 FOR UPDATE OF t SKIP LOCKED)
@@ -196,7 +196,8 @@ export class TargetsRepository {
 
   /**
    * Targets still unpublished `stuckAfterMs` after their time get a reason (a code the console
-   * translates), once. Published, failed, missed and cancelled targets are never stuck.
+   * translates), once. Published, failed, missed and cancelled targets are never stuck; a target waiting for a
+   * shared budget (budget_wait) counts from the time it waits for, not from its own.
    */
   async flagStuck(stuckAfterMs: number, limit: number): Promise<Array<TargetRef & { reason: string }>> {
     return queryRows(
@@ -207,7 +208,8 @@ export class TargetsRepository {
            WHEN t.last_error_class IS NOT NULL THEN 'retrying_' || t.last_error_class
            ELSE 'not_picked_up' END
        WHERE t.id IN (SELECT id FROM post_targets WHERE status IN ('scheduled', 'held', 'publishing') AND stuck_reason IS NULL
-                        AND scheduled_at < now() - ${ms(stuckAfterMs)} LIMIT $1 FOR UPDATE SKIP LOCKED)
+                        AND CASE WHEN budget_wait IS NOT NULL AND status = 'scheduled' THEN coalesce(next_attempt_at, scheduled_at) ELSE scheduled_at END < now() - ${ms(stuckAfterMs)}
+                      LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING t.id, t.post_id AS "postId", t.account_id AS "accountId", t.stuck_reason AS reason`,
       [limit],
     );

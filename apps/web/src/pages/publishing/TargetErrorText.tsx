@@ -10,6 +10,12 @@ export function TargetErrorText({ target }: { target: PublishTarget }) {
   if (target.status === 'missed') text = t('publishing.errors.missed');
   else if (target.status === 'held' && (target.lastErrorClass === 'auth' || target.accountStatus === 'needs_reconnect')) text = t('publishing.errors.auth');
   else if (target.status === 'held') text = t('publishing.errors.accountInactive');
+  else if (target.status === 'scheduled' && target.budgetWait)
+    text = t(`publishing.budgetWait.${target.budgetWait}`, {
+      platform,
+      time: formatClock(target.nextAttemptAt, i18n.language),
+      defaultValue: t('publishing.budgetWait.platform_rate', { platform, time: formatClock(target.nextAttemptAt, i18n.language) }),
+    });
   else if (target.lastErrorClass === 'rejected') text = t('publishing.errors.rejected', { platform, reason: target.lastErrorMessage ?? '' });
   else if (target.lastErrorClass === 'rate_limited')
     text = t('publishing.errors.rateLimited', { platform, time: formatClock(target.nextAttemptAt, i18n.language) });

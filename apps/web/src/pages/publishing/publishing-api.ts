@@ -33,6 +33,8 @@ export interface PublishTarget {
   lastErrorClass: string | null;
   lastErrorMessage: string | null;
   stuckReason: string | null;
+  /** The shared budget a scheduled target waits for until nextAttemptAt (e.g. youtube_daily_units). */
+  budgetWait?: string | null;
   checkOwed: boolean;
   unconfirmedReason: string | null;
   attempts: Attempt[];
