@@ -8,6 +8,7 @@ export * from './units/units.service';
 export * from './seed/demo-units.seed';
 export * from './access/principal';
 export * from './access/access-policy.service';
+export * from './access/unit-scope';
 export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
 export * from './auth/token-keys';

@@ -74,7 +74,7 @@ export class PublishingService {
 
   async problems(p: Principal, q: ProblemsQuery): Promise<ProblemListDto> {
     const kinds = q.kind ? [q.kind] : [...PROBLEM_KINDS];
-    const { items, total } = await this.queries.problems(this.access.paths(p), kinds, q.limit ?? 50, q.offset ?? 0);
+    const { items, total } = await this.queries.problems(this.access.unitScope(p), kinds, q.limit ?? 50, q.offset ?? 0);
     const attempts = await this.attempts.listForTargets(items.map((t) => t.id));
     return {
       items: items.map((t) =>
