@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgModule } from '@kabar/org';
 import { PlatformRegistry } from '@kabar/platforms';
+import { AccountHealth } from './account-health.service';
 import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
@@ -17,7 +18,7 @@ export const ACCOUNTS_ENTITIES = [SocialAccountEntity];
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES), OrgModule],
   controllers: [OAuthConnectController, AccountsController],
-  providers: [AccountsRepository, AccountsService, CredentialsService, OAuthStatesRepository, OAuthConnectService, platformRegistryProvider],
-  exports: [AccountsRepository, AccountsService, CredentialsService, PlatformRegistry],
+  providers: [AccountsRepository, AccountHealth, AccountsService, CredentialsService, OAuthStatesRepository, OAuthConnectService, platformRegistryProvider],
+  exports: [AccountHealth, AccountsService, CredentialsService, PlatformRegistry],
 })
 export class AccountsModule {}

@@ -30,6 +30,7 @@ import { ProgramsController } from './planner/programs.controller';
 import { TemplatesController } from './planner/templates.controller';
 import { PostInputResolver } from './posts/post-input.resolver';
 import { PostLoader } from './posts/post-loader';
+import { PostLookup } from './posts/post-lookup.service';
 import { PostRefsRepository } from './posts/post-refs.repository';
 import { PostWorkflow } from './posts/post-workflow.service';
 import { PostWrites } from './posts/post-writes.repository';
@@ -55,6 +56,7 @@ import { PostsService } from './posts/posts.service';
     PostWrites,
     PostRefsRepository,
     PostLoader,
+    PostLookup,
     PostInputResolver,
     PostChecks,
     NeighboursRepository,
@@ -74,6 +76,6 @@ import { PostsService } from './posts/posts.service';
     ImportService,
     { provide: MediaStorage, inject: [KABAR_CONFIG], useFactory: (c: KabarConfig) => new DiskStorage(path.resolve(c.dataDir, 'media')) },
   ],
-  exports: [PostsRepository, ContentForTarget, MediaLinks, MediaStorage],
+  exports: [PostLookup, ContentForTarget, MediaLinks, MediaStorage],
 })
 export class ContentModule {}

@@ -21,3 +21,4 @@ export * from './units/unit-kinds';
 export * from './wilayah/wilayah-file';
 export * from './wilayah/wilayah-import';
 export * from './wilayah/wilayah-import-run';
+export * from './read-model/unit.sql';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { AccountsRepository, CredentialsService, SocialAccountEntity } from '@kabar/accounts';
+import { AccountHealth, CredentialsService, SocialAccountEntity } from '@kabar/accounts';
 import { AccountMetrics, isPlatformError, Platform, PlatformRateLimiter, PlatformRegistry, PostMetrics } from '@kabar/platforms';
 import { CollectionRepository } from './collection.repository';
 
@@ -37,7 +37,7 @@ export class CollectionGateway {
     @Inject(KABAR_CONFIG) config: KabarConfig,
     private readonly credentials: CredentialsService,
     private readonly platforms: PlatformRegistry,
-    private readonly accounts: AccountsRepository,
+    private readonly accounts: AccountHealth,
     private readonly repo: CollectionRepository,
   ) {
     this.limiter = new PlatformRateLimiter(config.collectPerPlatformRate);

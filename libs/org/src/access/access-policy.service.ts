@@ -68,6 +68,12 @@ export class AccessPolicy {
     return this.isCityAdmin(p) || p.memberships.some((m) => m.role === 'admin' && !!m.kind && isRegion(m.kind));
   }
 
+  /** Whether the caller sees the unit (any role). */
+  async seesUnit(p: Principal, unitId: string): Promise<boolean> {
+    const unit = await this.units.findById(unitId);
+    return !!unit && this.covers(p, unit);
+  }
+
   /** The unit if the caller sees it and holds one of `roles` there; 404 when unseen, 403 when seen without the role. */
   async requireUnit(p: Principal, unitId: string, roles?: readonly Role[]): Promise<UnitEntity> {
     const unit = await this.units.findById(unitId);

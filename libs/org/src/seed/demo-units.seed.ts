@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import wilayah from '../../../../config/seed/kota-bogor-wilayah.json';
-import extraUnits from '../../../../config/seed/units-extra.json';
+import { seedUnitsExtra as extraUnits, seedWilayah as wilayah } from '@kabar/config';
 import { UnitEntity, UnitKind } from '../entities/unit.entity';
 import { UnitsRepository } from '../units/units.repository';
 

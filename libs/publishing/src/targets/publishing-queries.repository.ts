@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { UnitScope } from '@kabar/org';
+import { accountLabelSql } from '@kabar/accounts';
+import { postOwnerSql, postPreviewSql } from '@kabar/content';
+import { UnitScope, unitNameSql } from '@kabar/org';
 import { rows as queryRows } from './sql';
 import { TARGET_COLUMNS, TargetRow } from './target-row';
 
@@ -24,21 +26,11 @@ export interface ProblemView extends TargetView {
 export class PublishingQueries {
   constructor(private readonly ds: DataSource) {}
 
-  async postUnit(postId: string): Promise<{ unitId: string; status: string } | null> {
-    const rows = await queryRows(this.ds, `SELECT unit_id AS "unitId", status FROM posts WHERE id = $1`, [postId]);
-    return rows[0] ?? null;
-  }
-
-  async unitPath(unitId: string): Promise<string | null> {
-    const rows = await queryRows(this.ds, `SELECT path FROM units WHERE id = $1`, [unitId]);
-    return rows[0]?.path ?? null;
-  }
-
   async targetsOfPost(postId: string): Promise<TargetView[]> {
     return queryRows(
       this.ds,
       `SELECT ${TARGET_COLUMNS}, a.platform, a.handle AS "accountHandle", a.display_name AS "accountName", a.status AS "accountStatus"
-       FROM post_targets t JOIN social_accounts a ON a.id = t.account_id WHERE t.post_id = $1 ORDER BY a.platform, a.handle, t.language`,
+       FROM post_targets t JOIN LATERAL (${accountLabelSql('t.account_id')}) a ON true WHERE t.post_id = $1 ORDER BY a.platform, a.handle, t.language`,
       [postId],
     );
   }
@@ -57,13 +49,16 @@ export class PublishingQueries {
     const items: ProblemView[] = await queryRows(
       this.ds,
       `SELECT ${TARGET_COLUMNS}, a.platform, a.handle AS "accountHandle", a.display_name AS "accountName", a.status AS "accountStatus",
-         p.unit_id AS "unitId", u.name AS "unitName",
-         coalesce((SELECT left(v.text, 80) FROM post_variants v WHERE v.post_id = p.id ORDER BY v.language = t.language DESC, v.platform NULLS FIRST LIMIT 1), '') AS "postPreview"
-       FROM post_targets t JOIN posts p ON p.id = t.post_id JOIN social_accounts a ON a.id = t.account_id JOIN units u ON u.id = p.unit_id
+         p.unit_id AS "unitId", ${unitNameSql('p.unit_id')} AS "unitName", coalesce(${postPreviewSql('t.post_id', 't.language', 80)}, '') AS "postPreview"
+       FROM post_targets t JOIN LATERAL (${postOwnerSql('t.post_id')}) p ON true JOIN LATERAL (${accountLabelSql('t.account_id')}) a ON true
        WHERE ${where} ORDER BY t.updated_at DESC, t.id LIMIT $2 OFFSET $3`,
       [scope.patterns, limit, offset],
     );
-    const total = await queryRows(this.ds, `SELECT count(*)::int AS n FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE ${where}`, [scope.patterns]);
+    const total = await queryRows(
+      this.ds,
+      `SELECT count(*)::int AS n FROM post_targets t JOIN LATERAL (${postOwnerSql('t.post_id')}) p ON true WHERE ${where}`,
+      [scope.patterns],
+    );
     return { items, total: total[0].n };
   }
 }
