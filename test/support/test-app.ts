@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { KabarConfig, loadConfig } from '@kabar/config';
 import { JsonLogger } from '@kabar/common';
 import { dataSourceOptions } from '@kabar/database';
-import { seedDemoUnits } from '@kabar/org';
+import { seedDemoUnits } from '@kabar/demo';
 import { createApiApp } from '../../apps/api/src/runtime/create-api-app';
-import { ALL_ENTITIES } from '../../apps/api/src/entities';
+import { ALL_ENTITIES } from '@kabar/runtime';
 import { createTestDatabase } from './test-database';
 import { freePort } from './spawn-app';
 

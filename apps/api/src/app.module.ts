@@ -9,7 +9,7 @@ import { AnalyticsApiModule } from '@kabar/analytics';
 import { AduanModule } from '@kabar/aduan';
 import { HealthController } from './health/health.controller';
 import { ConfigModule } from '@kabar/common';
-import { WorkerFeaturesModule } from '../../worker/src/worker-features.module';
+import { WorkerFeaturesModule } from '@kabar/runtime';
 
 /** The HTTP process: composes the contexts' modules. Domain code lives in libs/. */
 @Module({})

@@ -1,14 +1,9 @@
 import 'reflect-metadata';
 import { JsonLogger } from '@kabar/common';
 import { EmbeddedDatabase } from '@kabar/database';
-import { describeStartError } from './runtime/describe-start-error';
-import { loadConfigOrExit, prepareRuntime } from './runtime/prepare-runtime';
+import { seedDemo, startDemoSandbox, syncSandboxAccounts } from '@kabar/demo';
+import { describeStartError, ensureFirstAdmin, ensureFirstAdminByUrl, loadConfigOrExit, onShutdown, prepareRuntime, withDataSource } from '@kabar/runtime';
 import { createApiApp } from './runtime/create-api-app';
-import { seedDemo } from './runtime/seed-demo';
-import { ensureFirstAdminByUrl } from './runtime/first-admin';
-import { onShutdown } from './runtime/shutdown';
-import { startDemoSandbox, syncSandboxAccounts } from './runtime/sandbox-runtime';
-import { withDataSource } from './runtime/with-data-source';
 
 /**
  * `node dist/apps/api/src/main.js`        → the API alone (production; needs DATABASE_URL).
@@ -26,7 +21,11 @@ async function main() {
   embeddedDb = embedded;
   const demo = all && prepared.config.sandbox ? await startDemoSandbox(prepared.config) : undefined;
   const config = demo?.config ?? prepared.config;
-  if (config.seedDemo) await seedDemo(config, databaseUrl);
+  if (config.seedDemo)
+    await withDataSource(databaseUrl, async (ds) => {
+      await seedDemo(config, ds);
+      await ensureFirstAdmin(config, ds);
+    });
   else if (config.adminEmail || embedded) await ensureFirstAdminByUrl(config, databaseUrl);
   if (demo) await withDataSource(databaseUrl, (ds) => syncSandboxAccounts(ds, config, demo.sandbox));
 

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { JsonLogger } from '@kabar/common';
-import { describeStartError } from '../../api/src/runtime/describe-start-error';
-import { loadConfigOrExit, prepareRuntime } from '../../api/src/runtime/prepare-runtime';
-import { onShutdown } from '../../api/src/runtime/shutdown';
+import { describeStartError, loadConfigOrExit, onShutdown, prepareRuntime } from '@kabar/runtime';
 import { startWorker } from './start-worker';
 
 /** `npm run start:worker`: a worker process alone, against DATABASE_URL. Run as many as needed. */

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { KabarConfig } from '@kabar/config';
 import { DatabaseModule } from '@kabar/database';
 import { ConfigModule } from '@kabar/common';
-import { WorkerFeaturesModule } from './worker-features.module';
+import { WorkerFeaturesModule } from '@kabar/runtime';
 
 /** The worker process: queue consumers and periodic triggers; no HTTP but a health port. Add features to WorkerFeaturesModule. */
 @Module({})

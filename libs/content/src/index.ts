@@ -19,7 +19,6 @@ export { MediaRefused } from './media/media-facts';
 export { mediaSizeLimits } from './media/media-limits';
 export type { MediaFacts } from './media/media-facts';
 export * from './checks/post-checks.service';
-export * from './seed/seed-demo-content';
 export * from './media/media-samples';
 export * from './calendar/calendar.repository';
 export * from './calendar/calendar.service';

@@ -5,7 +5,6 @@ export * from './entities/membership.entity';
 export * from './dto/unit.dto';
 export * from './units/units.repository';
 export * from './units/units.service';
-export * from './seed/demo-units.seed';
 export * from './access/principal';
 export * from './access/access-policy.service';
 export * from './access/unit-scope';

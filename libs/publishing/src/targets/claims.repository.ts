@@ -11,7 +11,7 @@ const ms = (n: number) => `(${Number(n)} * interval '1 millisecond')`;
 
 /** Joined columns of a claimed target: its post's unit and author, its account's platform and status. */
 const CLAIMED_SELECT = `SELECT ${TARGET_COLUMNS}, p.unit_id AS "unitId", p.author_id AS "authorId", a.platform, a.status AS "accountStatus", a.handle AS "accountHandle",
-  a.external_id AS "accountExternalId", a.token_expires_at AS "tokenExpiresAt", a.credentials_enc AS "credentialsEnc",
+  a.external_id AS "accountExternalId", a.token_expires_at AS "tokenExpiresAt", a.sealed AS "credentialsEnc",
   v.text AS "variantText", v.hashtags AS "variantHashtags", v.link AS "variantLink", v.media AS "variantMedia"
   FROM c t JOIN LATERAL (${postOwnerSql('t.post_id')}) p ON true JOIN LATERAL (${accountForTargetSql('t.account_id')}) a ON true
   LEFT JOIN LATERAL (${targetContentSql('t.post_id', 't.language', 'a.platform')}) v ON true`;

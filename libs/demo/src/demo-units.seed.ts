@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { seedUnitsExtra as extraUnits, seedWilayah as wilayah } from '@kabar/config';
-import { UnitEntity, UnitKind } from '../entities/unit.entity';
-import { UnitsRepository } from '../units/units.repository';
+import { UnitEntity, UnitKind, UnitsRepository } from '@kabar/org';
 
 /** Seeds Kota Bogor's tree (Kemendagri codes) plus Diskominfo and some OPD, BUMD and puskesmas, in one transaction. */
 export async function seedDemoUnits(ds: DataSource, timeZone: string): Promise<{ created: number }> {
