@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { JsonLogger } from '@kabar/common';
+import { rootLogger } from '@kabar/common';
 import { EmbeddedDatabase } from '@kabar/database';
 import { seedDemo, startDemoSandbox, syncSandboxAccounts } from '@kabar/demo';
 import { describeStartError, ensureFirstAdmin, ensureFirstAdminByUrl, loadConfigOrExit, onShutdown, prepareRuntime, withDataSource } from '@kabar/runtime';
@@ -15,7 +15,7 @@ let embeddedDb: EmbeddedDatabase | undefined;
 async function main() {
   const all = process.argv.includes('--all');
   const config0 = loadConfigOrExit();
-  const logger = new JsonLogger(config0.logLevel);
+  const logger = rootLogger(config0.logLevel);
   const prepared = await prepareRuntime(config0, { allowEmbedded: all, role: 'start:api' });
   const { databaseUrl, embedded } = prepared;
   embeddedDb = embedded;
@@ -29,7 +29,7 @@ async function main() {
   else if (config.adminEmail || embedded) await ensureFirstAdminByUrl(config, databaseUrl);
   if (demo) await withDataSource(databaseUrl, (ds) => syncSandboxAccounts(ds, config, demo.sandbox));
 
-  const app = await createApiApp(config, databaseUrl, logger, { withWorker: all });
+  const app = await createApiApp(config, databaseUrl, config.logLevel, { withWorker: all });
   try {
     await app.listen(config.port, config.host);
   } catch (e) {

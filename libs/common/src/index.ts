@@ -7,6 +7,7 @@ export * from './http/json-depth';
 export * from './http/string-rules';
 export * from './http/validation';
 export * from './http/i18n-validators';
-export * from './logging/json-logger';
+export * from './logging/logger';
+export * from './logging/redact';
 export * from './config/config.module';
 export * from './time/clock';
