@@ -11,3 +11,4 @@ export * from './logging/logger';
 export * from './logging/redact';
 export * from './config/config.module';
 export * from './time/clock';
+export * from './random/seeded-random';
