@@ -1,2 +1,3 @@
 export * from './env';
 export { redactUrl } from './env.schema';
+export * from './files';

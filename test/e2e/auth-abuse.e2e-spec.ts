@@ -1,5 +1,4 @@
 import { INestApplication } from '@nestjs/common';
-import { JsonLogger } from '@kabar/common';
 import { hashPassword } from '@kabar/org';
 import { createApiApp } from '../../apps/api/src/runtime/create-api-app';
 import { http } from '../support/http';
@@ -72,7 +71,7 @@ describe('auth abuse: rate limits and the login slowdown', () => {
 
     it('limits tries of one token from many clients, shared by two API processes on one database', async () => {
       const config = { ...t.config, port: await freePort() };
-      const second: INestApplication = await createApiApp(config, t.databaseUrl, new JsonLogger('error'));
+      const second: INestApplication = await createApiApp(config, t.databaseUrl, 'error');
       await second.listen(config.port, '127.0.0.1');
       const secondUrl = `http://127.0.0.1:${config.port}`;
       try {

@@ -1,4 +1,3 @@
-import { JsonLogger } from '@kabar/common';
 import { bootstrapAdmin } from '@kabar/org';
 import { startTestApp, TestApp } from '../support/test-app';
 import { http } from '../support/http';
@@ -16,7 +15,7 @@ describe('auth: login, refresh, logout, passwords', () => {
       out += String(chunk);
       return true;
     });
-    t = await startTestApp({}, { logger: new JsonLogger('debug') });
+    t = await startTestApp({}, { logLevel: 'debug' });
   });
   afterAll(async () => {
     write.mockRestore();
@@ -157,6 +156,20 @@ describe('auth: login, refresh, logout, passwords', () => {
     expect(reused.body.message).toBe('Tautan atur ulang kata sandi tidak valid atau sudah kedaluwarsa.');
     expect((await http(t.baseUrl, 'POST', '/api/v1/auth/refresh', { headers: { cookie: `kabar_rt=${s.refreshToken}`, origin: t.baseUrl } })).status).toBe(401);
     expect((await login(t, { email: u.email, password: 'reset-password-123' })).status).toBe(200);
+  });
+
+  it('writes one pino JSON access line per request, with the request id from X-Request-Id', async () => {
+    const res = await http(t.baseUrl, 'GET', '/api/v1/me?access_token=not-logged', { headers: { 'x-request-id': 'trace-me-1' } });
+    expect(res.status).toBe(401);
+    const lines = out
+      .split('\n')
+      .filter((l) => l.includes('"trace-me-1"'))
+      .map((l) => JSON.parse(l));
+    const access = lines.find((l) => l.msg === 'request');
+    expect(access).toMatchObject({ level: 'info', context: 'http', requestId: 'trace-me-1', req: { method: 'GET', path: '/api/v1/me' }, res: { status: 401 } });
+    expect(typeof access.ms).toBe('number');
+    expect(new Date(access.time).toISOString()).toBe(access.time);
+    expect(out).not.toContain('not-logged');
   });
 
   it('never writes a password, hash or token into the audit log, the logs or a response', async () => {

@@ -75,8 +75,7 @@ describe('foundation over HTTP', () => {
     const { createTestDatabase } = await import('../support/test-database');
     const db = await createTestDatabase();
     const { createApiApp } = await import('../../apps/api/src/runtime/create-api-app');
-    const { JsonLogger } = await import('@kabar/common');
-    const app = await createApiApp(t.config, db.url, new JsonLogger('error'));
+    const app = await createApiApp(t.config, db.url, 'error');
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     expect((await http(base, 'GET', '/api/health')).status).toBe(200);

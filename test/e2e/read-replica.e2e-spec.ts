@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
 import { INestApplication } from '@nestjs/common';
-import { JsonLogger } from '@kabar/common';
 import { dataSourceOptions, READ_DATA_SOURCE } from '@kabar/database';
-import { seedDemoUnits } from '@kabar/org';
+import { seedDemoUnits } from '@kabar/demo';
 import { createApiApp } from '../../apps/api/src/runtime/create-api-app';
-import { ALL_ENTITIES } from '../../apps/api/src/entities';
+import { ALL_ENTITIES } from '@kabar/runtime';
 import { AnalyticsFixtures } from '../support/analytics-fixtures';
 import { http } from '../support/http';
 import { freePort } from '../support/spawn-app';
@@ -51,7 +50,7 @@ describe('reports read from a streaming replica (DATABASE_READ_URL)', () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     const config = testConfig({ port, publicUrl: baseUrl, databaseUrl: db.url, databaseReadUrl: replica.urlFor(db.url) });
-    app = await createApiApp(config, db.url, new JsonLogger('error'));
+    app = await createApiApp(config, db.url, 'error');
     await app.listen(port, '127.0.0.1');
     token = (await loginAs({ baseUrl }, reviewer.email, reviewer.password)).token;
   }, 90_000);

@@ -1,11 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { KabarConfig, loadConfig } from '@kabar/config';
-import { JsonLogger } from '@kabar/common';
+import { LogLevel } from '@kabar/common';
 import { dataSourceOptions } from '@kabar/database';
-import { seedDemoUnits } from '@kabar/org';
+import { seedDemoUnits } from '@kabar/demo';
 import { createApiApp } from '../../apps/api/src/runtime/create-api-app';
-import { ALL_ENTITIES } from '../../apps/api/src/entities';
+import { ALL_ENTITIES } from '@kabar/runtime';
 import { createTestDatabase } from './test-database';
 import { freePort } from './spawn-app';
 
@@ -29,7 +29,7 @@ export function testConfig(overrides: Partial<KabarConfig> = {}): KabarConfig {
 }
 
 /** The real API over real HTTP on a free port, against a database of its own, with the demo units seeded. */
-export async function startTestApp(overrides: Partial<KabarConfig> = {}, opts: { logger?: JsonLogger } = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<KabarConfig> = {}, opts: { logLevel?: LogLevel } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const ds = new DataSource(dataSourceOptions(db.url, ALL_ENTITIES));
   await ds.initialize();
@@ -37,7 +37,7 @@ export async function startTestApp(overrides: Partial<KabarConfig> = {}, opts: {
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = testConfig({ port, publicUrl: baseUrl, ...overrides });
   await seedDemoUnits(ds, config.defaultTimeZone);
-  const app = await createApiApp(config, db.url, opts.logger ?? new JsonLogger('error'));
+  const app = await createApiApp(config, db.url, opts.logLevel ?? 'error');
   await app.listen(port, '127.0.0.1');
   return {
     app,

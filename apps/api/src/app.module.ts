@@ -8,18 +8,20 @@ import { PublishingApiModule } from '@kabar/publishing';
 import { AnalyticsApiModule } from '@kabar/analytics';
 import { AduanModule } from '@kabar/aduan';
 import { HealthController } from './health/health.controller';
-import { ConfigModule } from '@kabar/common';
-import { WorkerFeaturesModule } from '../../worker/src/worker-features.module';
+import { ConfigModule, loggerModule } from '@kabar/common';
+import type { Logger as Pino } from 'pino';
+import { WorkerFeaturesModule } from '@kabar/runtime';
 
 /** The HTTP process: composes the contexts' modules. Domain code lives in libs/. */
 @Module({})
 export class ApiModule {
   /** `withWorker`: the embedded default runs the worker's features in this same process and pool. */
-  static forRoot(config: KabarConfig, databaseUrl: string, opts: { withWorker?: boolean } = {}): DynamicModule {
+  static forRoot(config: KabarConfig, databaseUrl: string, opts: { withWorker?: boolean; logger: Pino }): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
+        loggerModule(opts.logger),
         DatabaseModule.forRoot(
           databaseUrl,
           opts.withWorker ? Math.max(10, config.workerConcurrency + 6) : 10,

@@ -1,14 +1,9 @@
 import 'reflect-metadata';
-import { JsonLogger } from '@kabar/common';
+import { rootLogger } from '@kabar/common';
 import { EmbeddedDatabase } from '@kabar/database';
-import { describeStartError } from './runtime/describe-start-error';
-import { loadConfigOrExit, prepareRuntime } from './runtime/prepare-runtime';
+import { seedDemo, startDemoSandbox, syncSandboxAccounts } from '@kabar/demo';
+import { describeStartError, ensureFirstAdmin, ensureFirstAdminByUrl, loadConfigOrExit, onShutdown, prepareRuntime, withDataSource } from '@kabar/runtime';
 import { createApiApp } from './runtime/create-api-app';
-import { seedDemo } from './runtime/seed-demo';
-import { ensureFirstAdminByUrl } from './runtime/first-admin';
-import { onShutdown } from './runtime/shutdown';
-import { startDemoSandbox, syncSandboxAccounts } from './runtime/sandbox-runtime';
-import { withDataSource } from './runtime/with-data-source';
 
 /**
  * `node dist/apps/api/src/main.js`        → the API alone (production; needs DATABASE_URL).
@@ -20,17 +15,21 @@ let embeddedDb: EmbeddedDatabase | undefined;
 async function main() {
   const all = process.argv.includes('--all');
   const config0 = loadConfigOrExit();
-  const logger = new JsonLogger(config0.logLevel);
+  const logger = rootLogger(config0.logLevel);
   const prepared = await prepareRuntime(config0, { allowEmbedded: all, role: 'start:api' });
   const { databaseUrl, embedded } = prepared;
   embeddedDb = embedded;
   const demo = all && prepared.config.sandbox ? await startDemoSandbox(prepared.config) : undefined;
   const config = demo?.config ?? prepared.config;
-  if (config.seedDemo) await seedDemo(config, databaseUrl);
+  if (config.seedDemo)
+    await withDataSource(databaseUrl, async (ds) => {
+      await seedDemo(config, ds);
+      await ensureFirstAdmin(config, ds);
+    });
   else if (config.adminEmail || embedded) await ensureFirstAdminByUrl(config, databaseUrl);
   if (demo) await withDataSource(databaseUrl, (ds) => syncSandboxAccounts(ds, config, demo.sandbox));
 
-  const app = await createApiApp(config, databaseUrl, logger, { withWorker: all });
+  const app = await createApiApp(config, databaseUrl, config.logLevel, { withWorker: all });
   try {
     await app.listen(config.port, config.host);
   } catch (e) {

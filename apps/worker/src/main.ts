@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { JsonLogger } from '@kabar/common';
-import { describeStartError } from '../../api/src/runtime/describe-start-error';
-import { loadConfigOrExit, prepareRuntime } from '../../api/src/runtime/prepare-runtime';
-import { onShutdown } from '../../api/src/runtime/shutdown';
+import { rootLogger } from '@kabar/common';
+import { describeStartError, loadConfigOrExit, onShutdown, prepareRuntime } from '@kabar/runtime';
 import { startWorker } from './start-worker';
 
 /** `npm run start:worker`: a worker process alone, against DATABASE_URL. Run as many as needed. */
 async function main() {
   const config0 = loadConfigOrExit();
-  const logger = new JsonLogger(config0.logLevel);
+  const logger = rootLogger(config0.logLevel);
   const { config, databaseUrl } = await prepareRuntime(config0, { allowEmbedded: false, role: 'start:worker' });
   const worker = await startWorker(config, databaseUrl, logger);
   onShutdown(logger, () => worker.close());

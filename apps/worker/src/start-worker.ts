@@ -1,7 +1,8 @@
 import * as http from 'http';
 import { NestFactory } from '@nestjs/core';
 import { KabarConfig } from '@kabar/config';
-import { JsonLogger } from '@kabar/common';
+import { Logger } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 import { WorkerModule } from './worker.module';
 
 export interface RunningWorker {
@@ -9,8 +10,9 @@ export interface RunningWorker {
 }
 
 /** Boots the worker's modules without HTTP; closing it lets running jobs finish or releases them. */
-export async function startWorker(config: KabarConfig, databaseUrl: string, logger: JsonLogger): Promise<RunningWorker> {
-  const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, databaseUrl), { logger });
+export async function startWorker(config: KabarConfig, databaseUrl: string, logger: Pino): Promise<RunningWorker> {
+  const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, databaseUrl, logger), { bufferLogs: true });
+  ctx.useLogger(ctx.get(Logger));
   await ctx.init();
   let health: http.Server | undefined;
   if (config.workerHealthPort) {
@@ -19,7 +21,7 @@ export async function startWorker(config: KabarConfig, databaseUrl: string, logg
     });
     await new Promise<void>((resolve) => health!.listen(config.workerHealthPort, '127.0.0.1', resolve));
   }
-  logger.info('worker started', { pid: process.pid }, 'worker');
+  logger.info({ pid: process.pid, context: 'worker' }, 'worker started');
   return {
     close: async () => {
       await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgModule } from '@kabar/org';
 import { PlatformRegistry, SharedLimits } from '@kabar/platforms';
+import { AccountHealth } from './account-health.service';
 import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
@@ -19,6 +20,7 @@ export const ACCOUNTS_ENTITIES = [SocialAccountEntity];
   controllers: [OAuthConnectController, AccountsController],
   providers: [
     AccountsRepository,
+    AccountHealth,
     AccountsService,
     CredentialsService,
     OAuthStatesRepository,
@@ -26,6 +28,6 @@ export const ACCOUNTS_ENTITIES = [SocialAccountEntity];
     sharedLimitsProvider,
     platformRegistryProvider,
   ],
-  exports: [AccountsRepository, AccountsService, CredentialsService, PlatformRegistry, SharedLimits],
+  exports: [AccountHealth, AccountsService, CredentialsService, PlatformRegistry, SharedLimits],
 })
 export class AccountsModule {}

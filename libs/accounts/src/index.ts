@@ -1,5 +1,5 @@
 export * from './accounts.module';
-export * from './accounts.repository';
+export * from './account-health.service';
 export * from './accounts.service';
 export * from './credentials.service';
 export * from './crypto/credential-cipher';
@@ -7,3 +7,4 @@ export * from './entities/social-account.entity';
 export * from './dto/account.dto';
 export * from './platform-registry.provider';
 export { REFRESH_MARGIN_MS } from './token-refresher';
+export * from './read-model/account.sql';

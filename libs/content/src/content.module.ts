@@ -31,6 +31,7 @@ import { ProgramsController } from './planner/programs.controller';
 import { TemplatesController } from './planner/templates.controller';
 import { PostInputResolver } from './posts/post-input.resolver';
 import { PostLoader } from './posts/post-loader';
+import { PostLookup } from './posts/post-lookup.service';
 import { PostRefsRepository } from './posts/post-refs.repository';
 import { PostWorkflow } from './posts/post-workflow.service';
 import { PostWrites } from './posts/post-writes.repository';
@@ -58,6 +59,7 @@ import { ReviewNotices } from './posts/review-notices';
     PostWrites,
     PostRefsRepository,
     PostLoader,
+    PostLookup,
     PostInputResolver,
     PostChecks,
     YouTubeQuotaCheck,
@@ -80,6 +82,6 @@ import { ReviewNotices } from './posts/review-notices';
     ImportService,
     { provide: MediaStorage, inject: [KABAR_CONFIG], useFactory: (c: KabarConfig) => new DiskStorage(path.resolve(c.dataDir, 'media')) },
   ],
-  exports: [PostsRepository, ContentForTarget, MediaLinks, MediaStorage],
+  exports: [PostLookup, ContentForTarget, MediaLinks, MediaStorage],
 })
 export class ContentModule {}

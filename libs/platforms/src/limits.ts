@@ -1,4 +1,4 @@
-import limitsJson from '../../../config/platform-limits.json';
+import { platformLimitsFile as limitsJson } from '@kabar/config';
 import { CountingMode } from './text/length';
 import { Platform } from './types';
 

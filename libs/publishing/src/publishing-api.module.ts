@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '@kabar/content';
 import { OrgModule } from '@kabar/org';
 import { NotificationsController } from './http/notifications.controller';
 import { NotificationsService } from './http/notifications.service';
@@ -11,7 +12,7 @@ import { TargetsRepository } from './targets/targets.repository';
 
 /** The API of publishing: post targets with attempts, manual retry, the problem list, notifications. */
 @Module({
-  imports: [OrgModule],
+  imports: [OrgModule, ContentModule],
   controllers: [PublishingController, NotificationsController],
   providers: [PublishingService, NotificationsService, NotificationsRepository, AttemptsRepository, PublishingQueries, TargetsRepository],
 })

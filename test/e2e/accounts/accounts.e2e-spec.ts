@@ -151,8 +151,8 @@ describe('social accounts: connect, scope, secrets', () => {
     });
     expect(res.status).toBe(201);
     await t.ds.query(`UPDATE social_accounts SET token_expires_at = now() + interval '1 minute' WHERE id = $1`, [res.body.id]);
-    const { CredentialsService, AccountsRepository } = await import('@kabar/accounts');
-    const account = (await t.app.get(AccountsRepository).findById(res.body.id))!;
+    const { CredentialsService, SocialAccountEntity } = await import('@kabar/accounts');
+    const account = (await t.ds.getRepository(SocialAccountEntity).findOneBy({ id: res.body.id }))!;
     const service = t.app.get(CredentialsService);
     const [a, b] = await Promise.all([service.forAdapter(account), service.forAdapter(account)]);
     expect(a.accessToken).not.toBe(tk.accessToken);

@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
 import { KabarConfig } from '@kabar/config';
-import { JsonLogger } from '@kabar/common';
+import { rootLogger } from '@kabar/common';
 import { SandboxHandle, SandboxPlatform, startSandbox } from '@kabar/sandbox';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { createTestDatabase } from '../../support/test-database';
@@ -56,7 +56,7 @@ export async function startCollectionHarness(): Promise<CollectionHarness> {
         publishDispatchIntervalMs: 500,
         ...overrides,
       });
-      const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, tdb.url), { logger: new JsonLogger('error') });
+      const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, tdb.url, rootLogger('error')), { logger: ['error'] });
       await ctx.init();
       workers.push(ctx);
       return ctx;

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@kabar/database';
-import { seedDemoUnits } from '@kabar/org';
-import { seedDemoContent } from '@kabar/content';
+import { seedDemoUnits } from '@kabar/demo';
+import { seedDemoContent } from '@kabar/demo';
 import { SandboxHandle, SandboxPlatform, startSandbox } from '@kabar/sandbox';
-import { ALL_ENTITIES } from '../../../apps/api/src/entities';
-import { syncSandboxAccounts } from '../../../apps/api/src/runtime/sandbox-runtime';
+import { ALL_ENTITIES } from '@kabar/runtime';
+import { syncSandboxAccounts } from '@kabar/demo';
 import { createTestDatabase } from '../../support/test-database';
 import { testConfig } from '../../support/test-app';
 

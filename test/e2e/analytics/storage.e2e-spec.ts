@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@kabar/database';
-import { seedDemoUnits, UnitEntity } from '@kabar/org';
+import { seedDemoUnits } from '@kabar/demo';
+import { UnitEntity } from '@kabar/org';
 import {
   dropPartitionsBefore,
   ensureMonthPartitions,

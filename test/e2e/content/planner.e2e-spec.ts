@@ -1,4 +1,4 @@
-import { seedDemoContent } from '@kabar/content';
+import { seedDemoContent } from '@kabar/demo';
 import { http } from '../../support/http';
 import { TestApp, startTestApp } from '../../support/test-app';
 import { userWithRole } from '../../support/users';

@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JsonLogger } from '@kabar/common';
 import { dataSourceOptions } from '@kabar/database';
-import { seedDemoUnits } from '@kabar/org';
+import { seedDemoUnits } from '@kabar/demo';
 import { createApiApp } from '../../../apps/api/src/runtime/create-api-app';
-import { ALL_ENTITIES } from '../../../apps/api/src/entities';
+import { ALL_ENTITIES } from '@kabar/runtime';
 import { http } from '../../support/http';
 import { freePort } from '../../support/spawn-app';
 import { createTestDatabase } from '../../support/test-database';
@@ -40,7 +39,7 @@ describe('when PostgreSQL is down or hangs, the API answers 503 with Retry-After
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     const config = { ...config0, port, publicUrl: baseUrl, dbConnectTimeoutMs: CONNECT_MS, dbStatementTimeoutMs: STATEMENT_MS, dbLockTimeoutMs: 1000 };
-    app = await createApiApp(config, viaProxy.toString(), new JsonLogger('error'));
+    app = await createApiApp(config, viaProxy.toString(), 'error');
     await app.listen(port, '127.0.0.1');
     const login = await http(baseUrl, 'POST', '/api/v1/auth/login', { body: admin });
     expect(login.status).toBe(200);

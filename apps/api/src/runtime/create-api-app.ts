@@ -5,7 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { KabarConfig } from '@kabar/config';
-import { AllExceptionsFilter, JsonLogger, createValidationPipe, refuseDeepJson, requestContextMiddleware } from '@kabar/common';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter, LogLevel, createValidationPipe, refuseDeepJson, requestContextMiddleware, rootLogger } from '@kabar/common';
 import { ApiModule } from '../app.module';
 import { serveWebConsole } from '../web/web-static';
 
@@ -13,14 +14,14 @@ import { serveWebConsole } from '../web/web-static';
 export async function createApiApp(
   config: KabarConfig,
   databaseUrl: string,
-  logger = new JsonLogger(config.logLevel),
+  logLevel: LogLevel = config.logLevel,
   opts: { withWorker?: boolean } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl, opts), {
-    logger,
-    bufferLogs: false,
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl, { ...opts, logger: rootLogger(logLevel) }), {
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
@@ -38,7 +39,7 @@ export async function createApiApp(
   );
   app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : { origin: false });
   app.use(cookieParser());
-  app.use(requestContextMiddleware(logger));
+  app.use(requestContextMiddleware());
   app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson() });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

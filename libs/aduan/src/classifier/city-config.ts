@@ -1,6 +1,4 @@
-import categories from '../../../../config/aduan/kota-bogor/categories.json';
-import places from '../../../../config/aduan/kota-bogor/places.json';
-import routing from '../../../../config/aduan/kota-bogor/routing.json';
+import { aduanCategories as categories, aduanPlaces as places, aduanRouting as routing } from '@kabar/config';
 import { PlaceGazetteer } from './place-gazetteer';
 
 export interface CategoryConfig {

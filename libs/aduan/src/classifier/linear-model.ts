@@ -1,4 +1,4 @@
-import { seededRandom, shuffleInPlace } from './random';
+import { seededRandom, shuffleInPlace } from '@kabar/common';
 
 /** A comment as the model sees it: indices into the vocabulary with their values. */
 export interface SparseVector {

@@ -1,5 +1,4 @@
-import wilayah from '../../../../config/seed/kota-bogor-wilayah.json';
-import extraUnits from '../../../../config/seed/units-extra.json';
+import { seedUnitsExtra as extraUnits, seedWilayah as wilayah } from '@kabar/config';
 import { PlaceUnit } from './place-matcher';
 import { AgencyUnit } from './router';
 

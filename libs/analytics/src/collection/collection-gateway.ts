@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AccountsRepository, CredentialsService, SocialAccountEntity } from '@kabar/accounts';
+import { AccountHealth, CredentialsService, SocialAccountEntity } from '@kabar/accounts';
 import { AccountMetrics, isPlatformError, Platform, PlatformError, PlatformRegistry, PostMetrics, SharedLimits } from '@kabar/platforms';
 import { CollectionRepository } from './collection.repository';
 
@@ -33,7 +33,7 @@ export class CollectionGateway {
   constructor(
     private readonly credentials: CredentialsService,
     private readonly platforms: PlatformRegistry,
-    private readonly accounts: AccountsRepository,
+    private readonly accounts: AccountHealth,
     private readonly repo: CollectionRepository,
     private readonly limits: SharedLimits,
   ) {}

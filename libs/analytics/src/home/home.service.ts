@@ -22,19 +22,19 @@ export class HomeService {
   ) {}
 
   async home(p: Principal): Promise<HomeDto> {
-    const paths = this.access.paths(p);
-    const adminPaths = this.access.paths(p, ['admin']);
+    const scope = this.access.unitScope(p);
+    const adminScope = this.access.unitScope(p, ['admin']);
     const now = this.clock.now();
     const range = parseRange({}, await this.scope.zone(p), now);
     // independent reads, side by side
     const [accounts, next, problems, review, [month], approvedNotScheduled, changesRequested] = await Promise.all([
-      homeAccounts(this.ds, adminPaths.length ? adminPaths : paths),
-      nextScheduled(this.ds, paths, now),
-      problemCounts(this.ds, paths),
-      awaitingReview(this.ds, this.access.paths(p, ['reviewer']), p.userId),
+      homeAccounts(this.ds, adminScope.isEmpty ? scope : adminScope),
+      nextScheduled(this.ds, scope, now),
+      problemCounts(this.ds, scope),
+      awaitingReview(this.ds, this.access.unitScope(p, ['reviewer']), p.userId),
       this.scope.topUnitId(p).then((top) => this.growth.followerRows('subtree', top, range, 'month')),
-      postsInStatus(this.ds, adminPaths, 'approved'),
-      postsInStatus(this.ds, adminPaths, 'changes_requested'),
+      postsInStatus(this.ds, adminScope, 'approved'),
+      postsInStatus(this.ds, adminScope, 'changes_requested'),
     ]);
     return {
       accounts: accounts.map((a: HomeDto['accounts'][number]) => ({ ...a, followers: num(a.followers) })),

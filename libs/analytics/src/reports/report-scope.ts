@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { AccessPolicy, Principal, UnitEntity, UnitsRepository } from '@kabar/org';
+import { AccessPolicy, Principal, UnitEntity, UnitScope, UnitsRepository } from '@kabar/org';
 
 /** What a report reads: one unit's whole subtree, or one account. */
 export type Subject = { kind: 'unit'; unit: UnitEntity } | { kind: 'account'; accountId: string; unit: UnitEntity };
@@ -73,7 +73,8 @@ export class ReportScope {
 }
 
 /** The SQL condition restricting rows to a subject: `accountCol` = the account, or `unitCol` in the unit's subtree. */
-export function subjectFilter(s: Subject, cols: { account: string; unit: string }, param: number): { sql: string; value: string } {
+export function subjectFilter(s: Subject, cols: { account: string; unit: string }, param: number): { sql: string; value: string | string[] } {
   if (s.kind === 'account') return { sql: `${cols.account} = $${param}::uuid`, value: s.accountId };
-  return { sql: `${cols.unit} IN (SELECT su.id FROM units su WHERE su.path LIKE $${param} || '%')`, value: s.unit.path };
+  const scope = UnitScope.subtree(s.unit.path);
+  return { sql: scope.unitIn(cols.unit, `$${param}`), value: scope.patterns };
 }

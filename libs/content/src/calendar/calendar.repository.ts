@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { UnitScope } from '@kabar/org';
 
 export interface CalendarFilter {
   from: Date;
   to: Date;
   zone: string;
-  /** Paths of the caller's subtrees (already narrowed to unitId's subtree when given). */
-  paths: string[];
+  /** The caller's units (already narrowed to unitId's subtree when given). */
+  scope: UnitScope;
   accountId?: string;
   pillar?: string;
   programId?: string;
@@ -41,8 +42,8 @@ export class CalendarRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async range(f: CalendarFilter): Promise<CalendarRow[]> {
-    if (!f.paths.length) return [];
-    const params: unknown[] = [f.from, f.to, f.zone, f.paths.map((p) => `${p}%`)];
+    if (f.scope.isEmpty) return [];
+    const params: unknown[] = [f.from, f.to, f.zone, f.scope.patterns];
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);
@@ -60,7 +61,7 @@ export class CalendarRepository {
          FROM posts p
          JOIN units u ON u.id = p.unit_id
         WHERE p.scheduled_at >= $1 AND p.scheduled_at < $2
-          AND u.path LIKE ANY($4::text[])
+          AND ${f.scope.pathIn('u.path', '$4')}
           ${where.map((w) => `AND ${w}`).join(' ')}
         ORDER BY p.scheduled_at, p.id`,
       params,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { AccessPolicy, Principal } from '@kabar/org';
+import { AccessPolicy, Principal, UnitScope } from '@kabar/org';
 import { parseLocal } from '../time/local-time';
 import { CalendarDto, CalendarQuery } from './calendar.dto';
 import { CalendarRepository } from './calendar.repository';
@@ -27,12 +27,8 @@ export class CalendarService {
     const to = read(q.to, 'to');
     if (to <= from || to.getTime() - from.getTime() > MAX_RANGE_MS)
       throw AppError.validation([{ field: 'to', code: 'content.calendar.badRange', params: { days: 100 } }]);
-    let paths = this.access.paths(p);
-    if (q.unitId) {
-      const unit = await this.access.requireUnit(p, q.unitId);
-      paths = [unit.path];
-    }
-    const rows = await this.repo.range({ from, to, zone, paths, accountId: q.accountId, pillar: q.pillar, programId: q.programId, status: q.status });
+    const scope = q.unitId ? UnitScope.subtree((await this.access.requireUnit(p, q.unitId)).path) : this.access.unitScope(p);
+    const rows = await this.repo.range({ from, to, zone, scope, accountId: q.accountId, pillar: q.pillar, programId: q.programId, status: q.status });
     return {
       timeZone: zone,
       from: from.toISOString(),

@@ -1,9 +1,12 @@
+import { parse } from 'csv-parse/sync';
+
 /**
- * RFC 4180 CSV: quoted fields with "" escapes, commas and line breaks inside quotes, CRLF or LF.
- * Also reads the semicolon files Excel writes under an Indonesian locale, and drops a UTF-8 BOM.
+ * RFC 4180 CSV through csv-parse: quoted fields with "" escapes, separators and line breaks inside quotes, CRLF, LF or both,
+ * a UTF-8 BOM dropped. Also reads the semicolon files Excel writes under an Indonesian locale.
  */
 export class CsvError extends Error {}
 
+/** `;` when the header line (outside quotes) holds more semicolons than commas, else `,`. */
 export function detectDelimiter(text: string): ',' | ';' {
   let commas = 0;
   let semis = 0;
@@ -18,50 +21,9 @@ export function detectDelimiter(text: string): ',' | ';' {
 }
 
 export function parseCsv(input: string, delimiter = detectDelimiter(input.replace(/^\uFEFF/, ''))): string[][] {
-  const text = input.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
-    row = [];
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') {
-        quoted = false;
-        i++;
-        if (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r')
-          throw new CsvError(`unexpected character after a closing quote on line ${rows.length + 1}`);
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) endField();
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      endRow();
-      i++;
-    } else if (ch === '\n' || ch === '\r') endRow();
-    else field += ch;
-    i++;
+  try {
+    return parse(input, { bom: true, delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (e) {
+    throw new CsvError(e instanceof Error ? e.message : String(e));
   }
-  if (quoted) throw new CsvError('a quoted field is not closed');
-  if (field !== '' || row.length) endRow();
-  return rows;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { UnitScope } from '@kabar/org';
 
 /** Catalogues that belong to a unit (programs, campaigns, templates, hashtag sets): offered to the unit's whole subtree. */
 @Injectable()
@@ -18,14 +19,14 @@ export class PlannerRepository {
       .getMany();
   }
 
-  /** Rows owned inside any of `paths` or by an ancestor of one of them. */
-  around<T extends ObjectLiteral>(entity: EntityTarget<T>, paths: string[], order = 'x.created_at'): Promise<T[]> {
-    if (!paths.length) return Promise.resolve([]);
+  /** Rows owned inside `scope` or by an ancestor of one of its units. */
+  around<T extends ObjectLiteral>(entity: EntityTarget<T>, scope: UnitScope, order = 'x.created_at'): Promise<T[]> {
+    if (scope.isEmpty) return Promise.resolve([]);
     return this.ds
       .getRepository(entity)
       .createQueryBuilder('x')
       .innerJoin('units', 'u', 'u.id = x.unit_id')
-      .where('(u.path LIKE ANY(:inside) OR u.path = ANY(:ancestors))', { inside: paths.map((p) => `${p}%`), ancestors: paths.flatMap(ancestorsOf) })
+      .where(`(${scope.pathIn('u.path', ':inside')} OR u.path = ANY(:ancestors))`, { inside: scope.patterns, ancestors: scope.lineage })
       .orderBy(order)
       .getMany();
   }
@@ -56,10 +57,4 @@ export class PlannerRepository {
   async remove<T extends ObjectLiteral>(entity: EntityTarget<T>, id: string): Promise<void> {
     await this.ds.getRepository(entity).delete({ id } as never);
   }
-}
-
-/** "a/b/c/" → ["a/", "a/b/", "a/b/c/"] */
-export function ancestorsOf(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
-  return parts.map((_, i) => parts.slice(0, i + 1).join('/') + '/');
 }

@@ -35,7 +35,7 @@ export class PlannerService {
   async list(p: Principal, kind: Exclude<PlannerKind, 'program'>, unitId?: string): Promise<Owned[]> {
     const entity = KINDS[kind] as EntityTarget<Owned>;
     if (unitId) return this.repo.lineage(entity, (await this.access.requireUnit(p, unitId)).path);
-    return this.repo.around(entity, this.access.paths(p));
+    return this.repo.around(entity, this.access.unitScope(p));
   }
 
   async get(p: Principal, kind: PlannerKind, id: string): Promise<Owned> {
@@ -101,6 +101,6 @@ export class PlannerService {
   /** Visible: inside one of the caller's subtrees, or an ancestor of one of them. */
   private async readable(p: Principal, unitId: string): Promise<boolean> {
     const unitPath = await this.repo.unitPath(unitId);
-    return !!unitPath && this.access.paths(p).some((path) => unitPath.startsWith(path) || path.startsWith(unitPath));
+    return !!unitPath && this.access.unitScope(p).coversOrAbove(unitPath);
   }
 }

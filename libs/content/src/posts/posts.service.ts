@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { AccessPolicy, Principal } from '@kabar/org';
+import { AccessPolicy, Principal, UnitEntity } from '@kabar/org';
 import { translate } from '@kabar/i18n';
 import { Finding, PostChecks } from '../checks/post-checks.service';
 import { PostStatus } from '../entities/post.entity';
 import { parseLocal } from '../time/local-time';
-import { PostInputResolver } from './post-input.resolver';
+import { PostInput, PostInputResolver } from './post-input.resolver';
 import { PostLoader, failIf, locale } from './post-loader';
 import { CreatePostDto, UpdatePostDto, ValidatePostDto } from './post.dto';
 import { ListPostsQuery } from './post-query.dto';
@@ -18,6 +18,20 @@ import { PostWrites } from './post-writes.repository';
 import { PostsRepository } from './posts.repository';
 
 const EDITABLE: PostStatus[] = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled'];
+
+/** A new post's fields as the resolver reads them (create and the composer's dry run); the unit's zone by default. */
+function draftInput(dto: CreatePostDto | ValidatePostDto, unit: UnitEntity): PostInput {
+  return {
+    pillar: dto.pillar ?? '',
+    programId: dto.programId ?? null,
+    campaignId: dto.campaignId ?? null,
+    variants: dto.variants ?? [],
+    mediaIds: dto.mediaIds ?? [],
+    targets: dto.targets ?? [],
+    scheduledAt: dto.scheduledAt,
+    timeZone: dto.timeZone ?? unit.timeZone,
+  };
+}
 
 export function toProblem(f: Finding): ProblemDto {
   return {
@@ -45,16 +59,7 @@ export class PostsService {
 
   async create(p: Principal, dto: CreatePostDto): Promise<PostDto> {
     const unit = await this.access.requireUnit(p, dto.unitId, ['admin']);
-    const { post, errors } = await this.resolver.resolve(p, unit, {
-      pillar: dto.pillar,
-      programId: dto.programId ?? null,
-      campaignId: dto.campaignId ?? null,
-      variants: dto.variants ?? [],
-      mediaIds: dto.mediaIds ?? [],
-      targets: dto.targets ?? [],
-      scheduledAt: dto.scheduledAt,
-      timeZone: dto.timeZone ?? unit.timeZone,
-    });
+    const { post, errors } = await this.resolver.resolve(p, unit, draftInput(dto, unit));
     failIf(errors);
     const id = await this.ds.transaction((em) => this.writes.insertDraft(em, unit.id, p.userId, post));
     return this.loader.dto(id, p);
@@ -121,16 +126,7 @@ export class PostsService {
   /** The composer's live check: problems per target and field, warnings, and the server's character counts. */
   async validate(p: Principal, dto: ValidatePostDto): Promise<ValidationResultDto> {
     const unit = await this.access.requireUnit(p, dto.unitId);
-    const { post, errors } = await this.resolver.resolve(p, unit, {
-      pillar: dto.pillar ?? '',
-      programId: dto.programId ?? null,
-      campaignId: dto.campaignId ?? null,
-      variants: dto.variants ?? [],
-      mediaIds: dto.mediaIds ?? [],
-      targets: dto.targets ?? [],
-      scheduledAt: dto.scheduledAt,
-      timeZone: dto.timeZone ?? unit.timeZone,
-    });
+    const { post, errors } = await this.resolver.resolve(p, unit, draftInput(dto, unit));
     const result = await this.checks.check(post, { postId: dto.postId ?? null, locale: locale() });
     return { problems: [...errors, ...result.errors].map(toProblem), warnings: result.warnings.map(toProblem), counters: result.counters };
   }

@@ -6,6 +6,7 @@ import { UnitEntity } from '../entities/unit.entity';
 import { isRegion } from '../units/unit-kinds';
 import { UnitsRepository } from '../units/units.repository';
 import { Principal } from './principal';
+import { UnitScope } from './unit-scope';
 
 let paramSeq = 0;
 
@@ -20,14 +21,17 @@ export class AccessPolicy {
 
   /** Paths of the subtrees the caller may see (any role) or act on (one of `roles`). */
   paths(p: Principal, roles?: readonly Role[]): string[] {
+    return [...this.unitScope(p, roles).paths];
+  }
+
+  /** The caller's units (any role, or one of `roles`) as the filter every query applies. */
+  unitScope(p: Principal, roles?: readonly Role[]): UnitScope {
     const ms = roles ? p.memberships.filter((m) => roles.includes(m.role)) : p.memberships;
-    const paths = [...new Set(ms.map((m) => m.path))].sort();
-    // drop paths inside another path: fewer OR terms in every query
-    return paths.filter((path) => !paths.some((other) => other !== path && path.startsWith(other)));
+    return UnitScope.of(ms.map((m) => m.path));
   }
 
   covers(p: Principal, unit: Pick<UnitEntity, 'path'>, roles?: readonly Role[]): boolean {
-    return this.paths(p, roles).some((path) => unit.path.startsWith(path));
+    return this.unitScope(p, roles).covers(unit.path);
   }
 
   /** Whether the caller holds one of `roles` on a unit strictly above `unit` (not on the unit itself). */
@@ -64,6 +68,12 @@ export class AccessPolicy {
     return this.isCityAdmin(p) || p.memberships.some((m) => m.role === 'admin' && !!m.kind && isRegion(m.kind));
   }
 
+  /** Whether the caller sees the unit (any role). */
+  async seesUnit(p: Principal, unitId: string): Promise<boolean> {
+    const unit = await this.units.findById(unitId);
+    return !!unit && this.covers(p, unit);
+  }
+
   /** The unit if the caller sees it and holds one of `roles` there; 404 when unseen, 403 when seen without the role. */
   async requireUnit(p: Principal, unitId: string, roles?: readonly Role[]): Promise<UnitEntity> {
     const unit = await this.units.findById(unitId);
@@ -77,14 +87,9 @@ export class AccessPolicy {
    * `unitIdColumn` is the row's unit id column, e.g. 'a.unit_id'.
    */
   scope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, p: Principal, unitIdColumn: string, roles?: readonly Role[]): SelectQueryBuilder<T> {
-    const paths = this.paths(p, roles);
-    if (!paths.length) return qb.andWhere('1 = 0');
-    const params: Record<string, string> = {};
-    const ors = paths.map((path) => {
-      const name = `scope_${++paramSeq % 1_000_000}`;
-      params[name] = `${path}%`;
-      return `su.path LIKE :${name}`;
-    });
-    return qb.andWhere(`${unitIdColumn} IN (SELECT su.id FROM units su WHERE ${ors.join(' OR ')})`, params);
+    const scope = this.unitScope(p, roles);
+    if (scope.isEmpty) return qb.andWhere('1 = 0');
+    const name = `scope_${++paramSeq % 1_000_000}`;
+    return qb.andWhere(scope.unitIn(unitIdColumn, `:${name}`), { [name]: scope.patterns });
   }
 }

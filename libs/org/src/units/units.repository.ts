@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { UnitScope } from '../access/unit-scope';
 import { UnitEntity, UnitKind } from '../entities/unit.entity';
 
 /**
@@ -27,14 +28,14 @@ export class UnitsRepository {
    * Units by kind, parent and subtrees, ordered by code then name. Read as plain rows (no entity hydration): a
    * province lists 6,600 units, the country 92,000.
    */
-  async list(filter: { kind?: UnitKind; parentId?: string; withinPaths?: string[] }): Promise<UnitEntity[]> {
+  async list(filter: { kind?: UnitKind; parentId?: string; within?: UnitScope }): Promise<UnitEntity[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
     if (filter.parentId) where.push(`parent_id = $${params.push(filter.parentId)}`);
-    if (filter.withinPaths) {
-      if (filter.withinPaths.length === 0) return [];
-      where.push(`(${filter.withinPaths.map((p) => `path LIKE $${params.push(`${p}%`)}`).join(' OR ')})`);
+    if (filter.within) {
+      if (filter.within.isEmpty) return [];
+      where.push(filter.within.pathIn('path', `$${params.push(filter.within.patterns)}`));
     }
     const rows: Array<Record<string, unknown>> = await this.repo.manager.query(
       `SELECT id, code, name, kind, parent_id, path, time_zone, review_required, created_at, updated_at FROM units

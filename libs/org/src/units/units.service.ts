@@ -4,6 +4,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AppError } from '@kabar/common';
 import { AccessPolicy } from '../access/access-policy.service';
 import { Principal } from '../access/principal';
+import { UnitScope } from '../access/unit-scope';
 import { AuditService } from '../audit/audit.service';
 import { CreateUnitDto, ListUnitsQuery, UnitDto, UnitNodeDto, UnitOverviewDto, UpdateUnitDto, mapUnit } from '../dto/unit.dto';
 import { mayHold } from './unit-kinds';
@@ -23,12 +24,12 @@ export class UnitsService {
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  async list(query: ListUnitsQuery, withinPaths?: string[]): Promise<UnitDto[]> {
-    return (await this.units.list({ ...query, withinPaths })).map(mapUnit);
+  async list(query: ListUnitsQuery, within?: UnitScope): Promise<UnitDto[]> {
+    return (await this.units.list({ ...query, within })).map(mapUnit);
   }
 
   listFor(p: Principal, query: ListUnitsQuery): Promise<UnitDto[]> {
-    return this.list(query, this.policy.isCityAdmin(p) ? undefined : this.policy.paths(p));
+    return this.list(query, this.policy.isCityAdmin(p) ? undefined : this.policy.unitScope(p));
   }
 
   async get(p: Principal, id: string): Promise<UnitDto> {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import zones from '../../../../config/wilayah/time-zones.json';
+import { wilayahTimeZones as zones } from '@kabar/config';
 import { UnitKind } from '../entities/unit.entity';
 
 /** One row of the Kemendagri file: `32.71.01.1001,Batu Tulis,kelurahan,32.71.01`. */

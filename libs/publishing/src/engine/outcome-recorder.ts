@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
-import { AccountsRepository } from '@kabar/accounts';
+import { AccountHealth } from '@kabar/accounts';
 import { PlatformError, PublishResult, isPlatformError } from '@kabar/platforms';
 import { Notifier } from '../notifications/notifier.service';
 import { ClaimsRepository } from '../targets/claims.repository';
@@ -45,7 +45,7 @@ export class OutcomeRecorder {
     @Inject(KABAR_CONFIG) private readonly config: KabarConfig,
     private readonly claims: ClaimsRepository,
     private readonly targets: TargetsRepository,
-    private readonly accounts: AccountsRepository,
+    private readonly accounts: AccountHealth,
     private readonly notifier: Notifier,
     private readonly rollup: PostRollup,
   ) {
@@ -236,13 +236,13 @@ export class OutcomeRecorder {
 
   /** The platform refused the token: the account needs reconnecting, its pending targets wait, its admins are told once. */
   private async accountNeedsReconnect(t: ClaimedTarget, reason: string): Promise<void> {
-    const changed = await this.accounts.markNeedsReconnect(t.accountId, reason.slice(0, 1000));
+    const changed = await this.accounts.markNeedsReconnect(t.accountId, reason);
     const held = await this.targets.holdAccount(t.accountId);
     for (const h of held) this.rollup.touch(h.postId);
     if (changed)
       await this.notifier.notify({
         kind: 'account_needs_reconnect',
-        unitId: (await this.accounts.findById(t.accountId))?.unitId ?? t.unitId,
+        unitId: (await this.accounts.unitOf(t.accountId)) ?? t.unitId,
         accountId: t.accountId,
         reason,
         occurrence: Date.now(),

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClaimedVariant, MediaRow } from '../targets/variant-sql';
-import { MediaLinks } from '@kabar/content';
+import { ClaimedVariant, MediaLinks, MediaRow } from '@kabar/content';
 import type { PublishContent, ReplyTo } from '@kabar/platforms';
 
 interface VariantRow {
@@ -15,7 +14,7 @@ const MEDIA_LINK_TTL_SECONDS = 6 * 3600;
 
 /**
  * What to post for a target: the platform's override variant in the target's language, else the
- * language variant (selected by VARIANT_SQL inside the claim itself); media in order, at signed,
+ * language variant (selected by content's targetContentSql inside the claim itself); media in order, at signed,
  * expiring public URLs (the content context's MediaLinks). No query of its own on the hot path.
  */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@kabar/common';
+import { PostLookup } from '@kabar/content';
 import { AccessPolicy, Principal } from '@kabar/org';
 import { PostTargetsDto, ProblemListDto, ProblemsQuery, PROBLEM_KINDS, PublishTargetDto, ResolveTargetDto, mapProblem, mapTarget } from '../dto/publishing.dto';
 import { AttemptsRepository } from '../targets/attempts.repository';
@@ -11,6 +12,7 @@ import { TargetsRepository } from '../targets/targets.repository';
 export class PublishingService {
   constructor(
     private readonly access: AccessPolicy,
+    private readonly posts: PostLookup,
     private readonly queries: PublishingQueries,
     private readonly attempts: AttemptsRepository,
     private readonly targets: TargetsRepository,
@@ -74,7 +76,7 @@ export class PublishingService {
 
   async problems(p: Principal, q: ProblemsQuery): Promise<ProblemListDto> {
     const kinds = q.kind ? [q.kind] : [...PROBLEM_KINDS];
-    const { items, total } = await this.queries.problems(this.access.paths(p), kinds, q.limit ?? 50, q.offset ?? 0);
+    const { items, total } = await this.queries.problems(this.access.unitScope(p), kinds, q.limit ?? 50, q.offset ?? 0);
     const attempts = await this.attempts.listForTargets(items.map((t) => t.id));
     return {
       items: items.map((t) =>
@@ -88,12 +90,8 @@ export class PublishingService {
   }
 
   private async visiblePost(p: Principal, postId: string): Promise<{ unitId: string; status: string }> {
-    const post = await this.queries.postUnit(postId);
-    if (!post || !this.access.covers(p, await this.unitPath(post.unitId))) throw AppError.notFound('publishing.errors.postNotFound');
+    const post = await this.posts.unitAndStatus(postId);
+    if (!post || !(await this.access.seesUnit(p, post.unitId))) throw AppError.notFound('publishing.errors.postNotFound');
     return post;
-  }
-
-  private async unitPath(unitId: string): Promise<{ path: string }> {
-    return { path: (await this.queries.unitPath(unitId)) ?? '\u0000' };
   }
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { accountLabelSql } from '@kabar/accounts';
+import { postPreviewSql } from '@kabar/content';
+import { enabledUserSql, unitAdminsSql } from '@kabar/org';
 import { rows as queryRows } from '../targets/sql';
 
 export type NotificationKind = 'target_failed' | 'target_missed' | 'target_stuck' | 'target_unconfirmed' | 'account_needs_reconnect';
@@ -40,12 +43,7 @@ export class NotificationsRepository {
   async create(n: NewNotification): Promise<{ recipients: number; created: number }> {
     const rows = await queryRows(
       this.ds,
-      `WITH r AS (
-         SELECT DISTINCT x.user_id FROM (
-           SELECT m.user_id FROM units u JOIN memberships m ON m.role = 'admin' JOIN units mu ON mu.id = m.unit_id AND u.path LIKE mu.path || '%'
-           WHERE u.id = $1
-           UNION SELECT id FROM users WHERE id = $9
-         ) x JOIN users us ON us.id = x.user_id AND NOT us.disabled),
+      `WITH r AS (SELECT DISTINCT x.user_id FROM (${unitAdminsSql('$1')} UNION ${enabledUserSql('$9::uuid')}) x),
        ins AS (
          INSERT INTO notifications (user_id, unit_id, kind, message_key, params, post_id, target_id, account_id, dedupe_key)
          SELECT r.user_id, $1, $2, $3, $4::jsonb, $5, $6, $7, $8 FROM r
@@ -91,9 +89,8 @@ export class NotificationsRepository {
   async describe(postId: string | null, accountId: string | null): Promise<{ post: string; platform: string; account: string }> {
     const rows = await queryRows(
       this.ds,
-      `SELECT (SELECT left(v.text, 60) FROM post_variants v WHERE v.post_id = $1 ORDER BY v.language = 'id' DESC, v.platform NULLS FIRST LIMIT 1) AS post,
-              a.platform, coalesce(a.handle, a.display_name, a.external_id) AS account
-       FROM (SELECT 1) one LEFT JOIN social_accounts a ON a.id = $2`,
+      `SELECT ${postPreviewSql('$1::uuid', "'id'", 60)} AS post, a.platform, a.label AS account
+       FROM (SELECT 1) one LEFT JOIN LATERAL (${accountLabelSql('$2::uuid')}) a ON true`,
       [postId, accountId],
     );
     const r = rows[0] ?? {};

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { KnownPost, PublishHandles } from '@kabar/platforms';
-import { VARIANT_SQL } from './variant-sql';
+import { accountForTargetSql } from '@kabar/accounts';
+import { postOwnerSql, targetContentSql } from '@kabar/content';
 import { rows as queryRows } from './sql';
 import { ClaimedTarget, DUE, ErrorClass, TARGET_COLUMNS } from './target-row';
 import type { TargetRef } from './targets.repository';
@@ -10,10 +11,10 @@ const ms = (n: number) => `(${Number(n)} * interval '1 millisecond')`;
 
 /** Joined columns of a claimed target: its post's unit and author, its account's platform and status. */
 const CLAIMED_SELECT = `SELECT ${TARGET_COLUMNS}, p.unit_id AS "unitId", p.author_id AS "authorId", a.platform, a.status AS "accountStatus", a.handle AS "accountHandle",
-  a.external_id AS "accountExternalId", a.token_expires_at AS "tokenExpiresAt", a.credentials_enc AS "credentialsEnc",
+  a.external_id AS "accountExternalId", a.token_expires_at AS "tokenExpiresAt", a.sealed AS "credentialsEnc",
   v.text AS "variantText", v.hashtags AS "variantHashtags", v.link AS "variantLink", v.media AS "variantMedia"
-  FROM c t JOIN posts p ON p.id = t.post_id JOIN social_accounts a ON a.id = t.account_id
-  LEFT JOIN LATERAL (${VARIANT_SQL('t.post_id', 't.language', 'a.platform')}) v ON true`;
+  FROM c t JOIN LATERAL (${postOwnerSql('t.post_id')}) p ON true JOIN LATERAL (${accountForTargetSql('t.account_id')}) a ON true
+  LEFT JOIN LATERAL (${targetContentSql('t.post_id', 't.language', 'a.platform')}) v ON true`;
 
 /** What a claim returns: the target, or why not (`busy`: a serial account has another target in flight). */
 export type ClaimResult = { target: ClaimedTarget } | { busy: true } | null;

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { accountLabelSql } from '@kabar/accounts';
+import { postOwnerSql, postPreviewSql } from '@kabar/content';
+import { UnitScope, unitNameSql } from '@kabar/org';
 import { rows as queryRows } from './sql';
 import { TARGET_COLUMNS, TargetRow } from './target-row';
 
@@ -23,28 +26,18 @@ export interface ProblemView extends TargetView {
 export class PublishingQueries {
   constructor(private readonly ds: DataSource) {}
 
-  async postUnit(postId: string): Promise<{ unitId: string; status: string } | null> {
-    const rows = await queryRows(this.ds, `SELECT unit_id AS "unitId", status FROM posts WHERE id = $1`, [postId]);
-    return rows[0] ?? null;
-  }
-
-  async unitPath(unitId: string): Promise<string | null> {
-    const rows = await queryRows(this.ds, `SELECT path FROM units WHERE id = $1`, [unitId]);
-    return rows[0]?.path ?? null;
-  }
-
   async targetsOfPost(postId: string): Promise<TargetView[]> {
     return queryRows(
       this.ds,
       `SELECT ${TARGET_COLUMNS}, a.platform, a.handle AS "accountHandle", a.display_name AS "accountName", a.status AS "accountStatus"
-       FROM post_targets t JOIN social_accounts a ON a.id = t.account_id WHERE t.post_id = $1 ORDER BY a.platform, a.handle, t.language`,
+       FROM post_targets t JOIN LATERAL (${accountLabelSql('t.account_id')}) a ON true WHERE t.post_id = $1 ORDER BY a.platform, a.handle, t.language`,
       [postId],
     );
   }
 
-  /** Failed, missed, held, unconfirmed and stuck targets in the units under `paths` (the caller's scope), newest first. */
-  async problems(paths: string[], kinds: ProblemKind[], limit: number, offset: number): Promise<{ items: ProblemView[]; total: number }> {
-    if (!paths.length) return { items: [], total: 0 };
+  /** Failed, missed, held, unconfirmed and stuck targets in the units in the caller's `scope`, newest first. */
+  async problems(scope: UnitScope, kinds: ProblemKind[], limit: number, offset: number): Promise<{ items: ProblemView[]; total: number }> {
+    if (scope.isEmpty) return { items: [], total: 0 };
     const ors: string[] = [];
     if (kinds.includes('failed')) ors.push(`t.status = 'failed'`);
     if (kinds.includes('missed')) ors.push(`t.status = 'missed'`);
@@ -52,18 +45,20 @@ export class PublishingQueries {
     if (kinds.includes('unconfirmed')) ors.push(`t.status = 'unconfirmed'`);
     if (kinds.includes('stuck')) ors.push(`(t.stuck_reason IS NOT NULL AND t.status IN ('scheduled', 'publishing', 'held'))`);
     if (!ors.length) return { items: [], total: 0 };
-    const where = `(${ors.join(' OR ')}) AND p.unit_id IN (SELECT su.id FROM units su WHERE su.path LIKE ANY($1::text[]))`;
-    const scope = paths.map((p) => `${p}%`);
+    const where = `(${ors.join(' OR ')}) AND ${scope.unitIn('p.unit_id', '$1')}`;
     const items: ProblemView[] = await queryRows(
       this.ds,
       `SELECT ${TARGET_COLUMNS}, a.platform, a.handle AS "accountHandle", a.display_name AS "accountName", a.status AS "accountStatus",
-         p.unit_id AS "unitId", u.name AS "unitName",
-         coalesce((SELECT left(v.text, 80) FROM post_variants v WHERE v.post_id = p.id ORDER BY v.language = t.language DESC, v.platform NULLS FIRST LIMIT 1), '') AS "postPreview"
-       FROM post_targets t JOIN posts p ON p.id = t.post_id JOIN social_accounts a ON a.id = t.account_id JOIN units u ON u.id = p.unit_id
+         p.unit_id AS "unitId", ${unitNameSql('p.unit_id')} AS "unitName", coalesce(${postPreviewSql('t.post_id', 't.language', 80)}, '') AS "postPreview"
+       FROM post_targets t JOIN LATERAL (${postOwnerSql('t.post_id')}) p ON true JOIN LATERAL (${accountLabelSql('t.account_id')}) a ON true
        WHERE ${where} ORDER BY t.updated_at DESC, t.id LIMIT $2 OFFSET $3`,
-      [scope, limit, offset],
+      [scope.patterns, limit, offset],
     );
-    const total = await queryRows(this.ds, `SELECT count(*)::int AS n FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE ${where}`, [scope]);
+    const total = await queryRows(
+      this.ds,
+      `SELECT count(*)::int AS n FROM post_targets t JOIN LATERAL (${postOwnerSql('t.post_id')}) p ON true WHERE ${where}`,
+      [scope.patterns],
+    );
     return { items, total: total[0].n };
   }
 }

@@ -1,4 +1,4 @@
-import type { ClaimedVariant } from './variant-sql';
+import type { ClaimedVariant } from '@kabar/content';
 import type { Platform, ReplyTo } from '@kabar/platforms';
 
 export type TargetStatus = 'pending' | 'scheduled' | 'held' | 'publishing' | 'published' | 'failed' | 'missed' | 'cancelled' | 'unconfirmed';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { postOwnerSql } from '@kabar/content';
 import { rows as queryRows } from './sql';
 import { DUE, TARGET_COLUMNS, TargetRow } from './target-row';
 
@@ -122,7 +123,7 @@ export class TargetsRepository {
   async findById(id: string): Promise<(TargetRow & { unitId: string; authorId: string | null }) | null> {
     const rows = await queryRows(
       this.ds,
-      `SELECT ${TARGET_COLUMNS}, p.unit_id AS "unitId", p.author_id AS "authorId" FROM post_targets t JOIN posts p ON p.id = t.post_id WHERE t.id = $1`,
+      `SELECT ${TARGET_COLUMNS}, p.unit_id AS "unitId", p.author_id AS "authorId" FROM post_targets t JOIN LATERAL (${postOwnerSql('t.post_id')}) p ON true WHERE t.id = $1`,
       [id],
     );
     return rows[0] ?? null;

@@ -1,14 +1,9 @@
 import { Queryable } from '../../storage/queryable';
+import { EngagementReportRow } from '../report-rows';
 import { Subject, subjectFilter } from '../report-scope';
 
-export interface EngagementRow {
-  accountId: string;
-  handle: string | null;
-  platform: string;
-  unitName: string;
-  followers: number | null;
-  posts: number;
-  interactions: number;
+/** The report's row before the rate: the sums it is computed from. */
+export interface EngagementRow extends Omit<EngagementReportRow, 'engagementRate'> {
   weighedInteractions: number | null;
   followersAtPost: number | null;
 }

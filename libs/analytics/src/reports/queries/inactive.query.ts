@@ -1,14 +1,9 @@
 import { Queryable } from '../../storage/queryable';
+import { InactiveReportRow } from '../report-rows';
 
-export interface InactiveRow {
-  accountId: string;
-  handle: string | null;
-  platform: string;
-  unitId: string;
-  unitName: string;
-  status: string;
+/** The report's row as read: the last post as a Date (the days since it are computed by the service). */
+export interface InactiveRow extends Omit<InactiveReportRow, 'lastPostAt' | 'daysSincePost'> {
   lastPostAt: Date | null;
-  reason: 'no_posts' | 'needs_reconnect' | 'disabled';
 }
 
 /**

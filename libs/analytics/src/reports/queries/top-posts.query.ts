@@ -1,19 +1,10 @@
 import { Queryable } from '../../storage/queryable';
+import { TopPostReportRow } from '../report-rows';
 import { Subject, subjectFilter } from '../report-scope';
 
-export interface TopPostRow {
-  targetId: string;
-  postId: string;
-  excerpt: string;
-  platform: string;
-  handle: string | null;
-  url: string | null;
+/** The report's row as read: the time as a Date, the followers the rate is computed from. */
+export interface TopPostRow extends Omit<TopPostReportRow, 'publishedAt' | 'engagementRate'> {
   publishedAt: Date;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  views: number | null;
-  interactions: number;
   followersAtPost: number | null;
 }
 

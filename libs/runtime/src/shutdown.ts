@@ -1,18 +1,18 @@
-import { JsonLogger } from '@kabar/common';
+import type { Logger as Pino } from 'pino';
 
 /** SIGINT/SIGTERM: close in order (HTTP, jobs, database), once; a second signal forces the exit. */
-export function onShutdown(logger: JsonLogger, close: () => Promise<void>) {
+export function onShutdown(logger: Pino, close: () => Promise<void>) {
   let closing = false;
   const handler = (signal: string) => {
     if (closing) {
       process.exit(130);
     }
     closing = true;
-    logger.info('shutting down', { signal }, 'runtime');
+    logger.info({ signal, context: 'runtime' }, 'shutting down');
     close()
       .then(() => process.exit(0))
       .catch((e) => {
-        logger.error(e instanceof Error ? e : String(e), 'runtime');
+        logger.error({ err: e, context: 'runtime' }, 'shutdown failed');
         process.exit(1);
       });
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import content from '../../../../config/seed/bogor-content.json';
+import { seedContent as content } from '@kabar/config';
 
 interface SeedPost {
   key: string;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@kabar/database';
-import { ALL_ENTITIES } from '../entities';
+import { ALL_ENTITIES } from './entities';
 
 /** A short-lived connection for start-up work (seeds, first admin), closed whatever happens. */
 export async function withDataSource<T>(databaseUrl: string, fn: (ds: DataSource) => Promise<T>): Promise<T> {

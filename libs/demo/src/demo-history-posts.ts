@@ -1,3 +1,4 @@
+import { seededRandom } from '@kabar/common';
 import { hash32 } from '@kabar/sandbox';
 import { PILLAR_TEXTS, SEED_POSTS_BY_UNIT, TOURISM_EN } from './demo-post-texts';
 
@@ -41,18 +42,6 @@ export interface PlannedPost {
   textId: string;
   textEn: string | null;
   targets: PlannedTarget[];
-}
-
-/** A small seeded generator (mulberry32): the same seed plans the same year. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function pick<T>(r: () => number, weights: Array<[T, number]>): T {
@@ -193,7 +182,7 @@ export function planPosts(
   const telegramSeq = new Map<string, number>();
   const tourism = programs.find((p) => p.key === 'pariwisata');
   for (const unit of units) {
-    const r = rng(hash32('posts', unit.code, opts.seed));
+    const r = seededRandom(hash32('posts', unit.code, opts.seed));
     const rate = weeklyRate(unit, r);
     // one kelurahan in eight has gone quiet for 10–40 days (the inactive report has something to show)
     const quietFrom = unit.kind === 'kelurahan' && r() < 0.125 ? opts.nowMs - (10 + 30 * r()) * DAY : Infinity;

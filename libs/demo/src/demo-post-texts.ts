@@ -1,4 +1,4 @@
-import content from '../../../../config/seed/bogor-content.json';
+import { seedContent as content } from '@kabar/config';
 
 /** Short Indonesian posts per pillar for the demo history; `{unit}` is the unit's name ("Kelurahan Empang"). */
 export const PILLAR_TEXTS: Record<string, string[]> = {

@@ -1,8 +1,6 @@
 import { DataSource } from 'typeorm';
-import wilayah from '../../../../config/seed/kota-bogor-wilayah.json';
-import extraUnits from '../../../../config/seed/units-extra.json';
-import { UnitEntity, UnitKind } from '../entities/unit.entity';
-import { UnitsRepository } from '../units/units.repository';
+import { seedUnitsExtra as extraUnits, seedWilayah as wilayah } from '@kabar/config';
+import { UnitEntity, UnitKind, UnitsRepository } from '@kabar/org';
 
 /** Seeds Kota Bogor's tree (Kemendagri codes) plus Diskominfo and some OPD, BUMD and puskesmas, in one transaction. */
 export async function seedDemoUnits(ds: DataSource, timeZone: string): Promise<{ created: number }> {

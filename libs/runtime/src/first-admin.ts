@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { KabarConfig } from '@kabar/config';
-import { dataSourceOptions } from '@kabar/database';
 import { bootstrapAdmin } from '@kabar/org';
-import { ALL_ENTITIES } from '../entities';
+import { withDataSource } from './with-data-source';
 
 /** Creates the first city admin when no user exists; a generated password is printed here, once, and nowhere else. */
 export async function ensureFirstAdmin(config: KabarConfig, ds: DataSource): Promise<void> {
@@ -17,12 +16,6 @@ export async function ensureFirstAdmin(config: KabarConfig, ds: DataSource): Pro
 }
 
 /** DATABASE_URL mode: only when KABAR_ADMIN_EMAIL is set. */
-export async function ensureFirstAdminByUrl(config: KabarConfig, databaseUrl: string): Promise<void> {
-  const ds = new DataSource(dataSourceOptions(databaseUrl, ALL_ENTITIES));
-  await ds.initialize();
-  try {
-    await ensureFirstAdmin(config, ds);
-  } finally {
-    await ds.destroy();
-  }
+export function ensureFirstAdminByUrl(config: KabarConfig, databaseUrl: string): Promise<void> {
+  return withDataSource(databaseUrl, (ds) => ensureFirstAdmin(config, ds));
 }

@@ -1,4 +1,4 @@
-/** mulberry32: a small seeded generator, so training shuffles the same way on every machine. */
+/** mulberry32: a small seeded generator, so a shuffle or a generated history is the same on every machine. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
