@@ -16,9 +16,9 @@ const LIBS = {
   content: ['config', 'common', 'i18n', 'database', 'org', 'accounts', 'platforms'],
   publishing: ['config', 'common', 'i18n', 'database', 'queue', 'org', 'accounts', 'content', 'platforms'],
   analytics: ['config', 'common', 'i18n', 'database', 'queue', 'org', 'accounts', 'platforms'],
-  aduan: ['config', 'common', 'i18n', 'database', 'org'],
+  aduan: ['config', 'common', 'i18n', 'database', 'queue', 'org', 'accounts', 'content', 'platforms', 'publishing'],
   demo: ['config', 'common', 'i18n', 'database', 'org', 'accounts', 'content', 'platforms', 'analytics', 'sandbox'],
-  runtime: ['config', 'common', 'i18n', 'database', 'queue', 'org', 'accounts', 'content', 'publishing', 'analytics'],
+  runtime: ['config', 'common', 'i18n', 'database', 'queue', 'org', 'accounts', 'content', 'publishing', 'analytics', 'aduan'],
 };
 const ALL = ['config', ...Object.keys(LIBS)];
 const BASE_PATTERNS = [

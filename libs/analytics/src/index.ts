@@ -13,6 +13,3 @@ export type { JobOutcome } from './collection/collection-gateway';
 export * from './analytics-api.module';
 export { GrowthReportsService } from './reports/growth-reports.service';
 export { ReportScope } from './reports/report-scope';
-export { toCsv } from './export/csv';
-export { toTable, toCell, isFormulaLike } from './export/cell';
-export type { Cell } from './export/cell';

@@ -12,3 +12,6 @@ export * from './logging/redact';
 export * from './config/config.module';
 export * from './time/clock';
 export * from './random/seeded-random';
+export { toCsv } from './export/csv';
+export { toTable, toCell, isFormulaLike } from './export/cell';
+export type { Cell } from './export/cell';

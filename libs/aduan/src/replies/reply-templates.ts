@@ -1,4 +1,4 @@
-import templatesJson from '../../../../config/aduan/kota-bogor/reply-templates.json';
+import { aduanReplyTemplates as templatesJson } from '@kabar/config';
 
 export type ReplyLanguage = 'id' | 'en';
 

@@ -1,5 +1,4 @@
-import holidaysFile from '../../../../config/aduan/holidays-id.json';
-import bogorSla from '../../../../config/aduan/kota-bogor/sla.json';
+import { aduanHolidays as holidaysFile, aduanSla as bogorSla } from '@kabar/config';
 import { WorkingCalendar, WorkingHours } from './working-calendar';
 
 export interface Holiday {

@@ -1,4 +1,4 @@
-import { toCsv, toTable } from '@kabar/analytics';
+import { toCsv, toTable } from '@kabar/common';
 import { TicketView } from './tickets.queries';
 
 /**

@@ -2,8 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableF
 import type { Request } from 'express';
 import { map, Observable } from 'rxjs';
 import { Report } from '../reports/report';
-import { toTable } from './cell';
-import { toCsv } from './csv';
+import { toCsv, toTable } from '@kabar/common';
 import { toXlsx } from './xlsx';
 
 const TYPES = {

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { Cell, isFormulaLike } from './cell';
+import { Cell, isFormulaLike } from '@kabar/common';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
