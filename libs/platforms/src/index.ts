@@ -28,3 +28,4 @@ export {
 } from './http/outbound-guard';
 export { PlatformRateLimiter } from './http/platform-rate-limiter';
 export { TELEGRAM_LATE_MS } from './telegram/telegram.adapter';
+export * from './comments/types';
