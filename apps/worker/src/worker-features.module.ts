@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PUBLISHING_JOB_KINDS, PublishingWorkerModule } from '@kabar/publishing';
 import { ANALYTICS_JOB_KINDS, AnalyticsWorkerModule } from '@kabar/analytics';
+import { ADUAN_JOB_KINDS, AduanWorkerModule } from '@kabar/aduan';
 import { QueueModule } from '@kabar/queue';
 
 /**
@@ -10,6 +11,11 @@ import { QueueModule } from '@kabar/queue';
  * one connection pool.
  */
 @Module({
-  imports: [QueueModule.forWorker([...PUBLISHING_JOB_KINDS, ...ANALYTICS_JOB_KINDS]), PublishingWorkerModule, AnalyticsWorkerModule],
+  imports: [
+    QueueModule.forWorker([...PUBLISHING_JOB_KINDS, ...ANALYTICS_JOB_KINDS, ...ADUAN_JOB_KINDS]),
+    PublishingWorkerModule,
+    AnalyticsWorkerModule,
+    AduanWorkerModule,
+  ],
 })
 export class WorkerFeaturesModule {}

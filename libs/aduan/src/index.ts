@@ -23,3 +23,7 @@ export * from './corrections/corrections.repository';
 export * from './http/classify.dto';
 export * from './http/classifier-registry';
 export * from './aduan.module';
+export { AduanCommentsQuery } from './collection/comments.query';
+export type { AduanComment, AduanCommentFilter } from './collection/comments.query';
+export { ADUAN_JOB_KINDS } from './collection/collect.queue';
+export { AduanWorkerModule } from './aduan-worker.module';

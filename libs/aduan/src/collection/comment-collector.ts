@@ -1,0 +1,109 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccountsRepository, CredentialsService } from '@kabar/accounts';
+import { AccountCredentials, CommentScope, isPlatformError, PlatformAdapter, PlatformRegistry } from '@kabar/platforms';
+import { CollectOutcome } from './collect-outcome';
+import { CommentIngest, IngestItem } from './comment-ingest';
+import { CursorRepository } from './cursor.repository';
+
+/** Posts whose comments are read: the account's posts of the last two weeks, newest 50. */
+const POST_WINDOW_DAYS = 14;
+const MAX_POSTS = 50;
+
+/**
+ * Collects one account: for each scope the platform gives (each recent post's comments, the account's mentions,
+ * its discussion group) reads what is newer than the scope's cursor, stores it (classified, deduplicated), then
+ * moves the cursor. A post that is gone is skipped; an auth error marks the account needs_reconnect; anything
+ * else is retried by the queue (what was stored stays, the cursors of the scopes done moved).
+ */
+@Injectable()
+export class CommentCollector {
+  private readonly logger = new Logger('aduan.collect');
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly credentials: CredentialsService,
+    private readonly platforms: PlatformRegistry,
+    private readonly cursors: CursorRepository,
+    private readonly ingest: CommentIngest,
+  ) {}
+
+  async collect(accountId: string): Promise<CollectOutcome> {
+    const account = await this.accounts.findById(accountId);
+    if (!account) return { kind: 'skipped', reason: 'gone' };
+    if (account.status !== 'active') return { kind: 'skipped', reason: 'inactive' };
+    const adapter = this.platforms.get(account.platform);
+    const caps = adapter.commentCapabilities;
+    if (!caps.comments && !caps.mentions) return { kind: 'skipped', reason: 'no_comments' };
+    try {
+      const creds = await this.credentials.forAdapter(account);
+      const posts = caps.perPost ? await this.recentPosts(accountId, adapter, creds) : new Map<string, string>();
+      const scopes = adapter.commentScopes(creds, [...posts.keys()]);
+      let read = 0;
+      let stored = 0;
+      for (const scope of scopes) {
+        const n = await this.collectScope(accountId, adapter, creds, scope, posts);
+        read += n.read;
+        stored += n.stored;
+      }
+      return { kind: 'collected', scopes: scopes.length, read, stored };
+    } catch (e) {
+      if (isPlatformError(e) && e.kind === 'auth') {
+        await this.accounts.markNeedsReconnect(accountId, e.platformMessage ?? 'auth');
+        return { kind: 'reconnect' };
+      }
+      const message = e instanceof Error ? e.message : String(e);
+      this.logger.warn({ msg: 'aduan collection failed', accountId, kind: isPlatformError(e) ? e.kind : 'error' });
+      return { kind: 'retry', message };
+    }
+  }
+
+  private async collectScope(
+    accountId: string,
+    adapter: PlatformAdapter,
+    creds: AccountCredentials,
+    scope: CommentScope,
+    posts: Map<string, string>,
+  ): Promise<{ read: number; stored: number }> {
+    const cursor = await this.cursors.get(accountId, scope.key);
+    let res;
+    try {
+      res = await adapter.readComments(creds, scope, cursor);
+    } catch (e) {
+      // a deleted or hidden post: nothing more to read there
+      if (isPlatformError(e) && e.kind === 'rejected' && scope.postExternalId) {
+        await this.cursors.put(accountId, scope.key, null, null);
+        return { read: 0, stored: 0 };
+      }
+      throw e;
+    }
+    const items: IngestItem[] = res.items.map((i) => ({ ...i, context: i.postExternalId ? posts.get(i.postExternalId) : undefined }));
+    const ids = await this.ingest.store(accountId, items);
+    const last = items.reduce<Date | null>((m, i) => (!m || i.writtenAt > m ? i.writtenAt : m), null);
+    await this.cursors.put(accountId, scope.key, res.cursor, last);
+    return { read: items.length, stored: ids.length };
+  }
+
+  /** Kabar's published posts of the account in the window, and the platform's own listing (posts made elsewhere). */
+  private async recentPosts(accountId: string, adapter: PlatformAdapter, creds: AccountCredentials): Promise<Map<string, string>> {
+    const rows: Array<{ external_id: string; text: string | null }> = await this.ds.query(
+      `SELECT t.external_id,
+              (SELECT v.text FROM post_variants v WHERE v.post_id = t.post_id AND v.language = t.language
+                 ORDER BY (v.platform = a.platform) DESC NULLS LAST LIMIT 1) AS text
+         FROM post_targets t JOIN social_accounts a ON a.id = t.account_id
+        WHERE t.account_id = $1 AND t.status = 'published' AND t.external_id IS NOT NULL
+          AND t.published_at > now() - make_interval(days => $2)
+        ORDER BY t.published_at DESC LIMIT $3`,
+      [accountId, POST_WINDOW_DAYS, MAX_POSTS],
+    );
+    const posts = new Map(rows.map((r) => [r.external_id, r.text ?? '']));
+    const since = new Date(Date.now() - POST_WINDOW_DAYS * 86_400_000);
+    for (const p of await adapter.findRecent(creds, since)) {
+      if (posts.size >= MAX_POSTS) break;
+      if (!posts.has(p.externalId)) posts.set(p.externalId, p.text);
+    }
+    return posts;
+  }
+}

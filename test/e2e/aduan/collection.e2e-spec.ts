@@ -1,0 +1,114 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { addComment, sandboxComments, SandboxPlatform } from '@kabar/sandbox';
+import { CommentCollector } from '../../../libs/aduan/src/collection/comment-collector';
+import { CollectTriggers } from '../../../libs/aduan/src/collection/collect.triggers';
+import { CollectionHarness, startCollectionHarness, waitFor } from '../analytics/collection-fixtures';
+import { FixtureAccount } from '../publishing/publishing-fixtures';
+import { bogorTree, BogorTree, commentsOf, publishedTarget } from './collection-fixtures';
+
+const HOUR = 3_600_000;
+
+describe('aduan collection: worker, queue, sandbox, PostgreSQL', () => {
+  let h: CollectionHarness;
+  let tree: BogorTree;
+  let w1: INestApplicationContext;
+  let w2: INestApplicationContext;
+
+  beforeAll(async () => {
+    h = await startCollectionHarness();
+    tree = await bogorTree(h.db);
+    // two workers on one database, each with its trigger and consumer; collection every 2 s
+    w1 = await h.worker({ aduanCollectIntervalMs: 2000 });
+    w2 = await h.worker({ aduanCollectIntervalMs: 2000 });
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  /** The sandbox's own record of what citizens wrote (the account's own comments excluded). */
+  const citizens = (platform: SandboxPlatform, a: FixtureAccount) => sandboxComments(h.sb.store, platform, a.externalId).filter((c) => !c.own);
+  const account = (platform: SandboxPlatform) => h.account(platform, { unitId: tree.kedungBadak });
+
+  it('collects each comment once across runs and workers, classified, placed, routed, linked to Kabar’s post; the Page’s own skipped', async () => {
+    const fb = await account('facebook');
+    const sbAccount = h.sb.store.account('facebook', fb.externalId)!;
+    const post = h.sb.store.addPost({
+      platform: 'facebook',
+      accountExternalId: fb.externalId,
+      externalId: `${fb.externalId}_9001`,
+      url: 'https://facebook.com/x',
+      text: 'Kerja bakti',
+      media: [],
+    });
+    const targetId = await publishedTarget(h.db, tree.kedungBadak, fb, post.externalId, 'Kerja bakti di Kedung Badak');
+    const complaint = addComment(h.sb.store, sbAccount, {
+      postExternalId: post.externalId,
+      text: 'min jln di kdg badak bolong2 udh sebulan gk dibenerin, tolong dong',
+      authorHandle: 'ujang',
+    });
+    const spam = addComment(h.sb.store, sbAccount, {
+      postExternalId: post.externalId,
+      text: 'slot gacor maxwin deposit 10rb langsung jp, link di bio',
+      authorHandle: 'slot88',
+    });
+    addComment(h.sb.store, sbAccount, {
+      postExternalId: post.externalId,
+      parentId: complaint.id,
+      text: 'Terima kasih, sudah kami teruskan ke DPUPR.',
+      own: true,
+    });
+
+    // first run(s): whatever the workers' triggers enqueue
+    await waitFor('the comments collected', async () => (await commentsOf(h.db, fb.id)).length === citizens('facebook', fb).length, 20_000);
+    // the sandbox clock moves on: the simulated citizens write more; a new complaint comes
+    h.sb.store.advanceTime(6 * HOUR);
+    addComment(h.sb.store, sbAccount, {
+      postExternalId: post.externalId,
+      text: 'sampah numpuk di pasar kedung badak udh 5 hari gk diangkut, bau bgt',
+      authorHandle: 'neng',
+    });
+    await waitFor('the comments collected', async () => (await commentsOf(h.db, fb.id)).length === citizens('facebook', fb).length, 20_000);
+
+    const rows = await commentsOf(h.db, fb.id);
+    const expected = citizens('facebook', fb);
+    expect(rows.map((r) => r.external_id.split('_')[1]).sort()).toEqual(expected.map((c) => c.id).sort());
+    expect(rows.some((r) => r.text.startsWith('Terima kasih, sudah kami'))).toBe(false);
+    expect(rows.every((r) => r.post_target_id === targetId && r.classified_at && r.model_version)).toBe(true);
+
+    const road = rows.find((r) => r.external_id.endsWith(`_${complaint.id}`))!;
+    expect(road).toMatchObject({ kind: 'comment', is_complaint: true, category: 'jalan_rusak', place_unit_id: tree.kedungBadak });
+    expect(road.reasons.length).toBeGreaterThan(0);
+    const trash = rows.find((r) => r.text.startsWith('sampah numpuk di pasar'))!;
+    expect(trash).toMatchObject({ is_complaint: true, category: 'sampah_kebersihan', agency_unit_id: tree.dlh, place_unit_id: tree.kedungBadak });
+    expect(rows.find((r) => r.external_id.endsWith(`_${spam.id}`))).toMatchObject({ is_complaint: false, category: null });
+    const { rows: cursors } = await h.db.query(`SELECT scope, cursor FROM aduan_cursors WHERE account_id = $1`, [fb.id]);
+    expect(cursors).toEqual([{ scope: `post:${post.externalId}`, cursor: expect.any(String) }]);
+  }, 60_000);
+
+  it('two collectors of one account at once store each comment once', async () => {
+    const fb = await account('facebook');
+    const sbAccount = h.sb.store.account('facebook', fb.externalId)!;
+    const post = h.sb.store.addPost({
+      platform: 'facebook',
+      accountExternalId: fb.externalId,
+      externalId: `${fb.externalId}_9002`,
+      url: 'https://facebook.com/y',
+      text: 'Info',
+      media: [],
+    });
+    await publishedTarget(h.db, tree.kedungBadak, fb, post.externalId, 'Info');
+    for (let i = 0; i < 40; i++)
+      addComment(h.sb.store, sbAccount, { postExternalId: post.externalId, text: `lampu jalan di kedung halang mati ${i}`, authorHandle: `w${i}` });
+    const [a, b] = await Promise.all([w1.get(CommentCollector, { strict: false }).collect(fb.id), w2.get(CommentCollector, { strict: false }).collect(fb.id)]);
+    const stored = [a, b].map((o) => (o.kind === 'collected' ? o.stored : 0));
+    const rows = await commentsOf(h.db, fb.id);
+    expect(rows).toHaveLength(citizens('facebook', fb).length);
+    expect(stored[0] + stored[1]).toBe(rows.length);
+  }, 60_000);
+
+  it('a platform without comments says so and is never enqueued', async () => {
+    const tt = await account('tiktok');
+    expect(await w1.get(CommentCollector, { strict: false }).collect(tt.id)).toEqual({ kind: 'skipped', reason: 'no_comments' });
+    await w1.get(CollectTriggers, { strict: false }).enqueue();
+    const { rows } = await h.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'aduan.collect' AND data->>'accountId' = $1`, [tt.id]);
+    expect(rows[0].n).toBe(0);
+  });
+});
