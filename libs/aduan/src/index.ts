@@ -26,4 +26,9 @@ export * from './aduan.module';
 export { AduanCommentsQuery } from './collection/comments.query';
 export type { AduanComment, AduanCommentFilter } from './collection/comments.query';
 export { ADUAN_JOB_KINDS } from './collection/collect.queue';
+/** Worker internals, exported for wiring (tickets on new comments) and tests. */
+export { CommentIngest } from './collection/comment-ingest';
+export type { IngestItem } from './collection/comment-ingest';
+export { CommentCollector } from './collection/comment-collector';
+export type { CollectOutcome } from './collection/collect-outcome';
 export { AduanWorkerModule } from './aduan-worker.module';

@@ -1,7 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { addComment, sandboxComments, SandboxPlatform } from '@kabar/sandbox';
-import { CommentCollector } from '../../../libs/aduan/src/collection/comment-collector';
-import { CollectTriggers } from '../../../libs/aduan/src/collection/collect.triggers';
+import { CommentCollector } from '@kabar/aduan';
 import { CollectionHarness, startCollectionHarness, waitFor } from '../analytics/collection-fixtures';
 import { FixtureAccount } from '../publishing/publishing-fixtures';
 import { bogorTree, BogorTree, commentsOf, publishedTarget } from './collection-fixtures';
@@ -107,8 +106,11 @@ describe('aduan collection: worker, queue, sandbox, PostgreSQL', () => {
   it('a platform without comments says so and is never enqueued', async () => {
     const tt = await account('tiktok');
     expect(await w1.get(CommentCollector, { strict: false }).collect(tt.id)).toEqual({ kind: 'skipped', reason: 'no_comments' });
-    await w1.get(CollectTriggers, { strict: false }).enqueue();
-    const { rows } = await h.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'aduan.collect' AND data->>'accountId' = $1`, [tt.id]);
-    expect(rows[0].n).toBe(0);
+    const jobsOf = async (id: string) =>
+      (await h.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'aduan.collect' AND data->>'accountId' = $1`, [id])).rows[0].n;
+    // the triggers (every 500 ms) enqueue the Facebook account of the same unit, never the TikTok one
+    const fb = await account('facebook');
+    await waitFor('a job for the Facebook account', async () => (await jobsOf(fb.id)) > 0, 10_000);
+    expect(await jobsOf(tt.id)).toBe(0);
   });
 });
