@@ -1,4 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, CommentRead, CommentScope } from '../comments/types';
+import { readXMentions } from './x-mentions';
 import { Classifier } from '../http/http-client';
 import { checkListing, LISTING_MARGIN_MS } from '../http/listing-check';
 import { fileForm } from '../http/media';
@@ -114,6 +116,17 @@ export class XAdapter extends BaseAdapter {
   }
 
   /** Tweets since `since` (text has URLs rewritten to t.co: match with the fingerprint, which drops URLs). */
+  /** Replies to the account's tweets mention it: the mentions timeline covers both (one account-wide scope). */
+  readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: true, perPost: false };
+
+  commentScopes(): CommentScope[] {
+    return [{ key: 'mentions' }];
+  }
+
+  readComments(account: AccountCredentials, _scope: CommentScope, cursor: string | null): Promise<CommentRead> {
+    return readXMentions(this.http, this.apiUrl, this.auth(account), account, cursor);
+  }
+
   async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
     const out: RecentPost[] = [];
     for await (const page of this.timelinePages(account, since)) {
