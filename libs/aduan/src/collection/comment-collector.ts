@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccountsRepository, CredentialsService } from '@kabar/accounts';
-import { AccountCredentials, CommentScope, isPlatformError, PlatformAdapter, PlatformRegistry } from '@kabar/platforms';
+import { AccountCredentials, CommentRead, CommentScope, isPlatformError, PlatformAdapter, PlatformRegistry } from '@kabar/platforms';
 import { CollectOutcome } from './collect-outcome';
 import { CommentIngest, IngestItem } from './comment-ingest';
 import { CursorRepository } from './cursor.repository';
@@ -10,6 +10,8 @@ import { CursorRepository } from './cursor.repository';
 /** Posts whose comments are read: the account's posts of the last two weeks, newest 50. */
 const POST_WINDOW_DAYS = 14;
 const MAX_POSTS = 50;
+/** Reads of one scope per job at most (each within the adapter's page budget). */
+const SCOPE_ROUNDS = 5;
 
 /**
  * Collects one account: for each scope the platform gives (each recent post's comments, the account's mentions,
@@ -67,23 +69,31 @@ export class CommentCollector {
     scope: CommentScope,
     posts: Map<string, string>,
   ): Promise<{ read: number; stored: number }> {
-    const cursor = await this.cursors.get(accountId, scope.key);
-    let res;
-    try {
-      res = await adapter.readComments(creds, scope, cursor);
-    } catch (e) {
-      // a deleted or hidden post: nothing more to read there
-      if (isPlatformError(e) && e.kind === 'rejected' && scope.postExternalId) {
-        await this.cursors.put(accountId, scope.key, null, null);
-        return { read: 0, stored: 0 };
+    let cursor = await this.cursors.get(accountId, scope.key);
+    let read = 0;
+    let stored = 0;
+    // a read that stopped at its page budget with a cursor that moved on continues (after its items are stored)
+    for (let round = 0; round < SCOPE_ROUNDS; round++) {
+      let res: CommentRead;
+      try {
+        res = await adapter.readComments(creds, scope, cursor);
+      } catch (e) {
+        // a deleted or hidden post: nothing more to read there
+        if (isPlatformError(e) && e.kind === 'rejected' && scope.postExternalId) {
+          await this.cursors.put(accountId, scope.key, null, null);
+          return { read, stored };
+        }
+        throw e;
       }
-      throw e;
+      const items: IngestItem[] = res.items.map((i) => ({ ...i, context: i.postExternalId ? posts.get(i.postExternalId) : undefined }));
+      stored += (await this.ingest.store(accountId, items)).length;
+      read += items.length;
+      const last = items.reduce<Date | null>((m, i) => (!m || i.writtenAt > m ? i.writtenAt : m), null);
+      await this.cursors.put(accountId, scope.key, res.cursor, last);
+      if (!res.more || !res.cursor || res.cursor === cursor) break;
+      cursor = res.cursor;
     }
-    const items: IngestItem[] = res.items.map((i) => ({ ...i, context: i.postExternalId ? posts.get(i.postExternalId) : undefined }));
-    const ids = await this.ingest.store(accountId, items);
-    const last = items.reduce<Date | null>((m, i) => (!m || i.writtenAt > m ? i.writtenAt : m), null);
-    await this.cursors.put(accountId, scope.key, res.cursor, last);
-    return { read: items.length, stored: ids.length };
+    return { read, stored };
   }
 
   /** Kabar's published posts of the account in the window, and the platform's own listing (posts made elsewhere). */
