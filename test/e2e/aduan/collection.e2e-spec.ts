@@ -103,6 +103,56 @@ describe('aduan collection: worker, queue, sandbox, PostgreSQL', () => {
     expect(stored[0] + stored[1]).toBe(rows.length);
   }, 60_000);
 
+  it('collects mentions (Mastodon) and the discussion group (Telegram) through the queue, classified', async () => {
+    const md = await account('mastodon');
+    const tg = await account('telegram');
+    const mdAccount = h.sb.store.account('mastodon', md.externalId)!;
+    const tgAccount = h.sb.store.account('telegram', tg.externalId)!;
+    const tgPost = h.sb.store.addPost({
+      platform: 'telegram',
+      accountExternalId: tg.externalId,
+      externalId: '1',
+      url: 'https://t.me/x/1',
+      text: 'Info banjir',
+      media: [],
+    });
+    const tgTarget = await publishedTarget(h.db, tree.kedungBadak, tg, tgPost.externalId, 'Info banjir');
+    // the simulated citizens mention the Mastodon account every few hours
+    h.sb.store.advanceTime(8 * HOUR);
+    const mention = addComment(h.sb.store, mdAccount, {
+      text: `@${mdAccount.handle} macet parah di jln kedung badak tiap pagi, tolong dishub atur`,
+      authorHandle: 'fajar',
+    });
+    addComment(h.sb.store, mdAccount, { text: 'catatan admin', own: true });
+    const tgComment = addComment(h.sb.store, tgAccount, {
+      postExternalId: tgPost.externalId,
+      text: 'selokan di kedung badak mampet, tiap ujan banjir',
+      authorHandle: 'bu_yayah',
+    });
+    addComment(h.sb.store, tgAccount, { postExternalId: tgPost.externalId, parentId: tgComment.id, text: 'Terima kasih bu, kami teruskan.', own: true });
+
+    await waitFor('the mentions collected', async () => (await commentsOf(h.db, md.id)).length === citizens('mastodon', md).length, 20_000);
+    await waitFor('the group collected', async () => (await commentsOf(h.db, tg.id)).length === citizens('telegram', tg).length, 20_000);
+    const mdRows = await commentsOf(h.db, md.id);
+    expect(mdRows.length).toBeGreaterThan(1);
+    expect(mdRows.find((r) => r.external_id === mention.id)).toMatchObject({
+      kind: 'mention',
+      is_complaint: true,
+      category: 'kemacetan',
+      agency_unit_id: tree.dishub,
+      place_unit_id: tree.kedungBadak,
+    });
+    expect(mdRows.some((r) => r.text.includes('catatan admin'))).toBe(false);
+    const tgRows = await commentsOf(h.db, tg.id);
+    expect(tgRows.find((r) => r.text.startsWith('selokan'))).toMatchObject({
+      kind: 'comment',
+      post_target_id: tgTarget,
+      is_complaint: true,
+      category: 'saluran_air_banjir',
+    });
+    expect(tgRows.some((r) => r.text.startsWith('Terima kasih bu'))).toBe(false);
+  }, 60_000);
+
   it('a platform without comments says so and is never enqueued', async () => {
     const tt = await account('tiktok');
     expect(await w1.get(CommentCollector, { strict: false }).collect(tt.id)).toEqual({ kind: 'skipped', reason: 'no_comments' });
