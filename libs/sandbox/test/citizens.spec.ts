@@ -58,3 +58,29 @@ describe('simulated citizens', () => {
     expect(run().all).toEqual(first.all);
   });
 });
+
+describe('/_sandbox/comments', () => {
+  it('adds a comment for tests and lists the account’s comments; turns the simulated citizens off', async () => {
+    const { startSandbox } = await import('../src');
+    const sb = await startSandbox();
+    try {
+      const acc = sb.store.createAccount('mastodon');
+      const post = async (route: string, body: unknown) =>
+        fetch(`${sb.url}/_sandbox${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await post('/citizens', { enabled: false })).status).toBe(200);
+      const res = await post('/comments', { platform: 'mastodon', account: acc.externalId, text: 'jln rusak di bubulak', authorHandle: 'asep' });
+      expect(res.status).toBe(201);
+      const added = (await res.json()) as { id: string; kind: string; author: { handle: string } };
+      expect(added).toMatchObject({ kind: 'mention', author: { handle: 'asep' } });
+      expect((await post('/comments', { platform: 'mastodon', account: acc.externalId })).status).toBe(400);
+      expect((await post('/comments', { platform: 'mastodon', account: 'nobody', text: 'x' })).status).toBe(404);
+      sb.store.advanceTime(24 * HOUR);
+      const list = (await (await fetch(`${sb.url}/_sandbox/comments?platform=mastodon&account=${acc.externalId}`)).json()) as {
+        comments: Array<{ id: string }>;
+      };
+      expect(list.comments.map((c) => c.id)).toEqual([added.id]);
+    } finally {
+      await sb.close();
+    }
+  });
+});

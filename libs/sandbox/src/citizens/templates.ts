@@ -42,7 +42,14 @@ export const TEMPLATES: Record<CitizenIntent, string[]> = {
     'ada nomor wa buat info PBB gk min?',
     'tolong share jadwal vaksin buat lansia di kec. {place}',
   ],
-  chatter: ['wkwk rame bgt', 'absen dulu dari {place} ✋', 'kangen jajan di {where}', 'semangat semuanya', 'nyimak aja ah min', 'aku mah kemarin lewat {where}, rame euy'],
+  chatter: [
+    'wkwk rame bgt',
+    'absen dulu dari {place} ✋',
+    'kangen jajan di {where}',
+    'semangat semuanya',
+    'nyimak aja ah min',
+    'aku mah kemarin lewat {where}, rame euy',
+  ],
   spam: [
     'mau cuan cepet? main di situs slot gacor, link di bio 🔥🔥',
     'pinjol cair 5 menit tanpa BI checking, wa 08{n}77{n}',
