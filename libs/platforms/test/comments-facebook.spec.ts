@@ -1,4 +1,4 @@
-import { addComment, sandboxComments } from '../../sandbox/src';
+import { addComment, sandboxComments, setCitizensEnabled } from '../../sandbox/src';
 import { Harness, startHarness } from './harness';
 
 const HOUR = 3_600_000;
@@ -34,6 +34,37 @@ describe('facebook comments', () => {
     // the simulated citizens of the sandbox wrote too in that hour: all of theirs arrive, none twice
     const expected = sandboxComments(h.sb.store, 'facebook', acc.externalId).filter((c) => !c.own).length;
     expect(new Set([...first.items, ...second.items].map((c) => c.externalId)).size).toBe(expected);
+  });
+
+  it('stops at its page budget and says so; the next read continues from the last second read', async () => {
+    const acc = h.account('facebook');
+    const fb = h.registry.get('facebook');
+    const account = h.sb.store.account('facebook', acc.externalId)!;
+    const post = h.sb.store.addPost({
+      platform: 'facebook',
+      accountExternalId: acc.externalId,
+      externalId: `${acc.externalId}_77`,
+      url: 'u',
+      text: 'x',
+      media: [],
+    });
+    setCitizensEnabled(h.sb.store, false); // only these comments
+    for (let batch = 0; batch < 6; batch++) {
+      h.sb.store.advanceTime(1000);
+      for (let i = 0; i < 100; i++) addComment(h.sb.store, account, { postExternalId: post.externalId, text: `b${batch} k${i}`, authorHandle: `w${i}` });
+    }
+    const scope = { key: `post:${post.externalId}`, postExternalId: post.externalId };
+    const first = await fb.readComments(acc, scope, null);
+    expect(first.items).toHaveLength(500);
+    expect(first.more).toBe(true);
+    const second = await fb.readComments(acc, scope, first.cursor);
+    // the last second read (batch 4) comes again, then batch 5
+    expect(second.items.map((c) => c.text)).toEqual([
+      ...Array.from({ length: 100 }, (_, i) => `b4 k${i}`),
+      ...Array.from({ length: 100 }, (_, i) => `b5 k${i}`),
+    ]);
+    expect(second.more).toBe(false);
+    setCitizensEnabled(h.sb.store, true);
   });
 
   it('answers Graph errors for a post that is not the Page’s', async () => {

@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccountsRepository, CredentialsService } from '@kabar/accounts';
-import { AccountCredentials, CommentRead, CommentScope, isPlatformError, PlatformAdapter, PlatformRegistry } from '@kabar/platforms';
+import { KABAR_CONFIG } from '@kabar/common';
+import { KabarConfig } from '@kabar/config';
+import { AccountCredentials, CommentRead, CommentScope, isPlatformError, PlatformAdapter, PlatformRateLimiter, PlatformRegistry } from '@kabar/platforms';
 import { CollectOutcome } from './collect-outcome';
 import { CommentIngest, IngestItem } from './comment-ingest';
 import { CursorRepository } from './cursor.repository';
@@ -22,15 +24,20 @@ const SCOPE_ROUNDS = 5;
 @Injectable()
 export class CommentCollector {
   private readonly logger = new Logger('aduan.collect');
+  /** The analytics budget per platform and process (KABAR_COLLECT_PER_PLATFORM_RATE): one token per read. */
+  private readonly limiter: PlatformRateLimiter;
 
   constructor(
+    @Inject(KABAR_CONFIG) config: KabarConfig,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly accounts: AccountsRepository,
     private readonly credentials: CredentialsService,
     private readonly platforms: PlatformRegistry,
     private readonly cursors: CursorRepository,
     private readonly ingest: CommentIngest,
-  ) {}
+  ) {
+    this.limiter = new PlatformRateLimiter(config.collectPerPlatformRate);
+  }
 
   async collect(accountId: string): Promise<CollectOutcome> {
     const account = await this.accounts.findById(accountId);
@@ -76,6 +83,7 @@ export class CommentCollector {
     for (let round = 0; round < SCOPE_ROUNDS; round++) {
       let res: CommentRead;
       try {
+        await this.limiter.take(adapter.platform);
         res = await adapter.readComments(creds, scope, cursor);
       } catch (e) {
         // a deleted or hidden post: nothing more to read there
