@@ -11,10 +11,9 @@ export interface Page<C> {
 /**
  * Reads pages until the end, an item older than the scope's time cursor (newest-first listings), or the page
  * budget; the new cursor is the newest item's time. Used by listings without an id cursor (Graph edges,
- * YouTube comment threads); a `since`-capable chronological listing passes `continueAfterBudget` so the next
- * run starts after the last item read.
+ * YouTube comment threads) and `since`-capable chronological ones (Facebook).
  */
-export async function readByTime<C>(cursor: string | null, fetchPage: (page: C | undefined) => Promise<Page<C>>, chronological = false): Promise<CommentRead> {
+export async function readByTime<C>(cursor: string | null, fetchPage: (page: C | undefined) => Promise<Page<C>>): Promise<CommentRead> {
   const items: CitizenComment[] = [];
   let page: C | undefined;
   for (let i = 0; i < COMMENT_PAGE_BUDGET; i++) {
@@ -23,9 +22,10 @@ export async function readByTime<C>(cursor: string | null, fetchPage: (page: C |
     if (!res.next || res.reachedOld) return { items, cursor: newestTime(cursor, items), more: false };
     page = res.next;
   }
-  // Chronological: the newest item read is where the next run continues. Newest first: the older part not yet
-  // read would be skipped by a newer cursor, so the cursor stays and the next run reads again (deduplicated).
-  return { items, cursor: chronological ? newestTime(cursor, items) : cursor, more: true };
+  // Chronological: the next run continues after the newest item read. Newest first: the newest item read too (a
+  // burst larger than the budget leaves its older part unread: keeping the old cursor would only read the same
+  // newest pages again on every run).
+  return { items, cursor: newestTime(cursor, items), more: true };
 }
 
 /** Items strictly older than the time cursor are skipped. */

@@ -32,43 +32,39 @@ export function readFacebookComments(
   cursor: string | null,
 ): Promise<CommentRead> {
   const postId = scope.postExternalId!;
-  return readByTime<string>(
-    cursor,
-    async (after) => {
-      const res = await http.send<FbCommentsPage>(
-        account,
-        {
-          method: 'GET',
-          url: `${apiUrl}/${encodeURIComponent(postId)}/comments`,
-          params: {
-            access_token: account.accessToken,
-            fields: 'id,message,created_time,from{id,name},parent{id},permalink_url',
-            filter: 'stream',
-            order: 'chronological',
-            limit: 100,
-            ...(cursor ? { since: Math.floor(Date.parse(cursor) / 1000) } : {}),
-            ...(after ? { after } : {}),
-          },
+  return readByTime<string>(cursor, async (after) => {
+    const res = await http.send<FbCommentsPage>(
+      account,
+      {
+        method: 'GET',
+        url: `${apiUrl}/${encodeURIComponent(postId)}/comments`,
+        params: {
+          access_token: account.accessToken,
+          fields: 'id,message,created_time,from{id,name},parent{id},permalink_url',
+          filter: 'stream',
+          order: 'chronological',
+          limit: 100,
+          ...(cursor ? { since: Math.floor(Date.parse(cursor) / 1000) } : {}),
+          ...(after ? { after } : {}),
         },
-        { classify: graphObjectRead('facebook') },
-      );
-      const items = res.data.data
-        .filter((c) => c.from?.id !== account.externalId)
-        .map((c) => ({
-          externalId: c.id,
-          kind: c.parent ? ('reply' as const) : ('comment' as const),
-          postExternalId: postId,
-          parentExternalId: c.parent?.id,
-          authorExternalId: c.from?.id,
-          authorHandle: c.from?.name ?? 'anonim',
-          authorName: c.from?.name,
-          text: c.message ?? '',
-          url: c.permalink_url,
-          writtenAt: new Date(c.created_time.replace(/\+0000$/, 'Z')),
-        }));
-      const next = res.data.paging?.next ? res.data.paging.cursors?.after : undefined;
-      return { items, next: res.data.data.length ? next : undefined };
-    },
-    true,
-  );
+      },
+      { classify: graphObjectRead('facebook') },
+    );
+    const items = res.data.data
+      .filter((c) => c.from?.id !== account.externalId)
+      .map((c) => ({
+        externalId: c.id,
+        kind: c.parent ? ('reply' as const) : ('comment' as const),
+        postExternalId: postId,
+        parentExternalId: c.parent?.id,
+        authorExternalId: c.from?.id,
+        authorHandle: c.from?.name ?? 'anonim',
+        authorName: c.from?.name,
+        text: c.message ?? '',
+        url: c.permalink_url,
+        writtenAt: new Date(c.created_time.replace(/\+0000$/, 'Z')),
+      }));
+    const next = res.data.paging?.next ? res.data.paging.cursors?.after : undefined;
+    return { items, next: res.data.data.length ? next : undefined };
+  });
 }
