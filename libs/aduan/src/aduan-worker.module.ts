@@ -7,6 +7,7 @@ import { CommentCollector } from './collection/comment-collector';
 import { CommentIngest } from './collection/comment-ingest';
 import { AduanCommentsQuery } from './collection/comments.query';
 import { CursorRepository } from './collection/cursor.repository';
+import { RecentPosts } from './collection/recent-posts';
 import { ClassifierRegistry } from './http/classifier-registry';
 
 /**
@@ -15,7 +16,7 @@ import { ClassifierRegistry } from './http/classifier-registry';
  */
 @Module({
   imports: [ScheduleModule.forRoot(), AccountsModule],
-  providers: [ClassifierRegistry, CursorRepository, CommentIngest, CommentCollector, CollectConsumer, CollectTriggers, AduanCommentsQuery],
+  providers: [ClassifierRegistry, CursorRepository, RecentPosts, CommentIngest, CommentCollector, CollectConsumer, CollectTriggers, AduanCommentsQuery],
   exports: [AduanCommentsQuery, CommentIngest],
 })
 export class AduanWorkerModule {}

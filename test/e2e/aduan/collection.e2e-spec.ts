@@ -153,6 +153,51 @@ describe('aduan collection: worker, queue, sandbox, PostgreSQL', () => {
     expect(tgRows.some((r) => r.text.startsWith('Terima kasih bu'))).toBe(false);
   }, 60_000);
 
+  it('reads posts older than two days at most once an hour, young ones on every run', async () => {
+    const fb = await account('facebook');
+    const young = h.sb.store.addPost({
+      platform: 'facebook',
+      accountExternalId: fb.externalId,
+      externalId: `${fb.externalId}_1`,
+      url: 'u',
+      text: 'baru',
+      media: [],
+    });
+    const old = h.sb.store.addPost({
+      platform: 'facebook',
+      accountExternalId: fb.externalId,
+      externalId: `${fb.externalId}_2`,
+      url: 'u',
+      text: 'lama',
+      media: [],
+    });
+    await publishedTarget(h.db, tree.kedungBadak, fb, young.externalId, 'baru');
+    const oldTarget = await publishedTarget(h.db, tree.kedungBadak, fb, old.externalId, 'lama');
+    await h.db.query(`UPDATE post_targets SET published_at = now() - interval '3 days' WHERE id = $1`, [oldTarget]);
+    const collector = w1.get(CommentCollector, { strict: false });
+    const checked = async () =>
+      Object.fromEntries(
+        (await h.db.query(`SELECT scope, checked_at FROM aduan_cursors WHERE account_id = $1`, [fb.id])).rows.map((r) => [r.scope, r.checked_at.getTime()]),
+      );
+    // (the workers' triggers collect this account too: only what holds whoever reads is asserted)
+    expect(await collector.collect(fb.id)).toMatchObject({ kind: 'collected' });
+    const idle = async () =>
+      (await h.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'aduan.collect' AND state = 'active' AND data->>'accountId' = $1`, [fb.id]))
+        .rows[0].n === 0;
+    await waitFor('no job of the account in flight', idle, 10_000, 50);
+    const first = await checked();
+    expect(Object.keys(first).sort()).toEqual([`post:${young.externalId}`, `post:${old.externalId}`].sort());
+    expect(await collector.collect(fb.id)).toMatchObject({ kind: 'collected' });
+    const second = await checked();
+    expect(second[`post:${old.externalId}`]).toBe(first[`post:${old.externalId}`]);
+    expect(second[`post:${young.externalId}`]).toBeGreaterThan(first[`post:${young.externalId}`]);
+    // an hour later (as the database sees it) the old post is read again
+    await h.db.query(`UPDATE aduan_cursors SET checked_at = checked_at - interval '61 minutes' WHERE account_id = $1`, [fb.id]);
+    const shifted = await checked();
+    expect(await collector.collect(fb.id)).toMatchObject({ kind: 'collected' });
+    expect((await checked())[`post:${old.externalId}`]).toBeGreaterThan(shifted[`post:${old.externalId}`]);
+  });
+
   it('a platform without comments says so and is never enqueued', async () => {
     const tt = await account('tiktok');
     expect(await w1.get(CommentCollector, { strict: false }).collect(tt.id)).toEqual({ kind: 'skipped', reason: 'no_comments' });

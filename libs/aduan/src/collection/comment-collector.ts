@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccountsRepository, CredentialsService } from '@kabar/accounts';
 import { KABAR_CONFIG } from '@kabar/common';
 import { KabarConfig } from '@kabar/config';
@@ -8,10 +6,8 @@ import { AccountCredentials, CommentRead, CommentScope, isPlatformError, Platfor
 import { CollectOutcome } from './collect-outcome';
 import { CommentIngest, IngestItem } from './comment-ingest';
 import { CursorRepository } from './cursor.repository';
+import { RecentPosts } from './recent-posts';
 
-/** Posts whose comments are read: the account's posts of the last two weeks, newest 50. */
-const POST_WINDOW_DAYS = 14;
-const MAX_POSTS = 50;
 /** Reads of one scope per job at most (each within the adapter's page budget). */
 const SCOPE_ROUNDS = 5;
 
@@ -29,12 +25,12 @@ export class CommentCollector {
 
   constructor(
     @Inject(KABAR_CONFIG) config: KabarConfig,
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly accounts: AccountsRepository,
     private readonly credentials: CredentialsService,
     private readonly platforms: PlatformRegistry,
     private readonly cursors: CursorRepository,
     private readonly ingest: CommentIngest,
+    private readonly recentPosts: RecentPosts,
   ) {
     this.limiter = new PlatformRateLimiter(config.collectPerPlatformRate);
   }
@@ -48,7 +44,8 @@ export class CommentCollector {
     if (!caps.comments && !caps.mentions) return { kind: 'skipped', reason: 'no_comments' };
     try {
       const creds = await this.credentials.forAdapter(account);
-      const posts = caps.perPost ? await this.recentPosts(accountId, adapter, creds) : new Map<string, string>();
+      const due = caps.perPost ? await this.recentPosts.due(accountId, adapter, creds) : [];
+      const posts = new Map(due.map((p) => [p.externalId, p.text]));
       const scopes = adapter.commentScopes(creds, [...posts.keys()]);
       let read = 0;
       let stored = 0;
@@ -102,26 +99,5 @@ export class CommentCollector {
       cursor = res.cursor;
     }
     return { read, stored };
-  }
-
-  /** Kabar's published posts of the account in the window, and the platform's own listing (posts made elsewhere). */
-  private async recentPosts(accountId: string, adapter: PlatformAdapter, creds: AccountCredentials): Promise<Map<string, string>> {
-    const rows: Array<{ external_id: string; text: string | null }> = await this.ds.query(
-      `SELECT t.external_id,
-              (SELECT v.text FROM post_variants v WHERE v.post_id = t.post_id AND v.language = t.language
-                 ORDER BY (v.platform = a.platform) DESC NULLS LAST LIMIT 1) AS text
-         FROM post_targets t JOIN social_accounts a ON a.id = t.account_id
-        WHERE t.account_id = $1 AND t.status = 'published' AND t.external_id IS NOT NULL
-          AND t.published_at > now() - make_interval(days => $2)
-        ORDER BY t.published_at DESC LIMIT $3`,
-      [accountId, POST_WINDOW_DAYS, MAX_POSTS],
-    );
-    const posts = new Map(rows.map((r) => [r.external_id, r.text ?? '']));
-    const since = new Date(Date.now() - POST_WINDOW_DAYS * 86_400_000);
-    for (const p of await adapter.findRecent(creds, since)) {
-      if (posts.size >= MAX_POSTS) break;
-      if (!posts.has(p.externalId)) posts.set(p.externalId, p.text);
-    }
-    return posts;
   }
 }
