@@ -115,7 +115,6 @@ export class XAdapter extends BaseAdapter {
     });
   }
 
-  /** Tweets since `since` (text has URLs rewritten to t.co: match with the fingerprint, which drops URLs). */
   /** Replies to the account's tweets mention it: the mentions timeline covers both (one account-wide scope). */
   readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: true, perPost: false };
 
@@ -127,6 +126,7 @@ export class XAdapter extends BaseAdapter {
     return readXMentions(this.http, this.apiUrl, this.auth(account), account, cursor);
   }
 
+  /** Tweets since `since` (text has URLs rewritten to t.co: match with the fingerprint, which drops URLs). */
   async findRecent(account: AccountCredentials, since: Date): Promise<RecentPost[]> {
     const out: RecentPost[] = [];
     for await (const page of this.timelinePages(account, since)) {
