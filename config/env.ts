@@ -47,6 +47,7 @@ export interface KabarConfig {
   snapshotRetentionMs: number;
   collectPerPlatformRate: number;
   collectPollIntervalMs: number;
+  aduanCollectIntervalMs: number;
   publishMaxAttempts: number;
   publishPerAccountConcurrency: number;
   publishPerPlatformRate: number;
@@ -159,6 +160,11 @@ export const ENV_VARS = {
   KABAR_SNAPSHOT_RETENTION: ['400d', duration, 'Raw snapshots and post readings older than this are dropped (whole months); daily rollups are kept.'],
   KABAR_COLLECT_PER_PLATFORM_RATE: ['20', int(0, 100000), 'Analytics calls per second to one platform, all worker processes together (0: no limit).'],
   KABAR_COLLECT_POLL_INTERVAL: ['2s', duration, 'How often an idle worker looks for analytics collection jobs (at least 500ms).'],
+  KABAR_ADUAN_COLLECT_INTERVAL: [
+    '5m',
+    duration,
+    "How often citizens' comments, replies and mentions are read from each active social account (aduan); each account is read by one worker at a time.",
+  ],
   KABAR_PUBLISH_MAX_ATTEMPTS: ['6', int(1, 50), 'Tries of one post target on transient errors (exponential backoff with jitter) before it is marked failed.'],
   KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: [
     '2',
@@ -340,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KabarConfig {
     snapshotRetentionMs: read(env, 'KABAR_SNAPSHOT_RETENTION'),
     collectPerPlatformRate: read(env, 'KABAR_COLLECT_PER_PLATFORM_RATE'),
     collectPollIntervalMs: Math.max(500, read<number>(env, 'KABAR_COLLECT_POLL_INTERVAL')),
+    aduanCollectIntervalMs: read(env, 'KABAR_ADUAN_COLLECT_INTERVAL'),
     publishMaxAttempts: read(env, 'KABAR_PUBLISH_MAX_ATTEMPTS'),
     publishPerAccountConcurrency: read(env, 'KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY'),
     publishPerPlatformRate: read(env, 'KABAR_PUBLISH_PER_PLATFORM_RATE'),

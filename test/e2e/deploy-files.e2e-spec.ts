@@ -7,6 +7,7 @@ import { loadConfig } from '@kabar/config';
 import { wilayahFilePath } from '@kabar/org';
 import { PUBLISHING_JOB_KINDS } from '@kabar/publishing';
 import { ANALYTICS_JOB_KINDS } from '@kabar/analytics';
+import { ADUAN_JOB_KINDS } from '@kabar/aduan';
 import {
   DEPLOY,
   ROOT,
@@ -274,7 +275,7 @@ describe('deployment files (deploy/) name only what the product has', () => {
       const trigger = byKind('ScaledObject', 'kabar-worker')[0].spec.triggers[0];
       expect(trigger.type).toBe('postgresql');
       const queues = [...trigger.metadata.query.matchAll(/'([a-z.-]+)'/g)].map((m) => m[1]).filter((q) => q.includes('.'));
-      expect(queues.sort()).toEqual([...PUBLISHING_JOB_KINDS, ...ANALYTICS_JOB_KINDS].map((k) => k.name).sort());
+      expect(queues.sort()).toEqual([...PUBLISHING_JOB_KINDS, ...ANALYTICS_JOB_KINDS, ...ADUAN_JOB_KINDS].map((k) => k.name).sort());
       // the worker started from the manifest created pg-boss's schema and queues; a waiting job is counted
       const c = new Client({ connectionString: db.url });
       await c.connect();

@@ -46,3 +46,11 @@ export * from './replies/replies.dto';
 export * from './replies/replies.repository';
 export * from './replies/replies.service';
 export * from './replies/replies-settler';
+export { AduanCommentsQuery } from './collection/comments.query';
+export type { AduanComment, AduanCommentFilter } from './collection/comments.query';
+export { ADUAN_JOB_KINDS } from './aduan-jobs';
+/** Worker internals, exported for wiring (tickets on new comments) and tests. */
+export { CommentIngest } from './collection/comment-ingest';
+export type { IngestItem } from './collection/comment-ingest';
+export { CommentCollector } from './collection/comment-collector';
+export type { CollectOutcome } from './collection/collect-outcome';

@@ -1,3 +1,4 @@
+import { CommentCapabilities, CommentRead, CommentScope, NO_COMMENTS } from './comments/types';
 import { PlatformError } from './errors';
 import { Classifier, HttpReply, HttpTransport, PlatformHttp } from './http/http-client';
 import { DEFAULT_MEDIA_MAX_BYTES, DownloadedMedia, downloadMedia } from './http/media';
@@ -89,6 +90,17 @@ export abstract class BaseAdapter implements PlatformAdapter {
     const known = new Set(req.known.map((k) => k.externalId));
     const recent = await this.findRecent(account, new Date(req.since.getTime() - marginMs));
     return recent.find((p) => !known.has(p.externalId) && matchesFingerprint(p.text, text));
+  }
+
+  /** Citizens' comments: none unless the platform's adapter reads them. */
+  readonly commentCapabilities: CommentCapabilities = NO_COMMENTS;
+
+  commentScopes(_account: AccountCredentials, _postExternalIds: string[]): CommentScope[] {
+    return [];
+  }
+
+  readComments(_account: AccountCredentials, _scope: CommentScope, _cursor: string | null): Promise<CommentRead> {
+    return Promise.reject(new PlatformError({ platform: this.platform, kind: 'rejected', platformCode: 'comments_unsupported' }));
   }
 
   abstract accountMetrics(account: AccountCredentials): Promise<AccountMetrics>;

@@ -29,3 +29,4 @@ export {
 export { TELEGRAM_LATE_MS } from './telegram/telegram.adapter';
 export type { CallGate } from './http/call-gate';
 export * from './shared-limits';
+export * from './comments/types';

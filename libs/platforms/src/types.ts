@@ -181,7 +181,9 @@ export interface OAuthClient {
   clientSecret: string;
 }
 
-export interface PlatformAdapter {
+import type { CommentReader } from './comments/types';
+
+export interface PlatformAdapter extends CommentReader {
   readonly platform: Platform;
   validate(content: PublishContent): ContentProblem[];
   publish(account: AccountCredentials, content: PublishContent, opts: PublishOptions): Promise<PublishResult>;

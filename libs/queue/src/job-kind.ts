@@ -25,6 +25,8 @@ export interface NewJob<T> {
   /** Overrides of the kind's defaults for this job (e.g. a retry delay that follows a setting). */
   retryDelay?: number;
   retryLimit?: number;
+  /** With a `singleton` or `stately` queue: at most one job of this key active (or queued) at a time. */
+  singletonKey?: string;
 }
 
 /**

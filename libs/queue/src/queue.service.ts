@@ -52,6 +52,7 @@ export class QueueService implements OnApplicationShutdown {
       ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
       ...(j.retryDelay !== undefined ? { retryDelay: j.retryDelay } : {}),
       ...(j.retryLimit !== undefined ? { retryLimit: j.retryLimit } : {}),
+      ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
     }));
     if (tx) await boss.insert(rows, { db: { executeSql: async (text, values) => ({ rows: (await tx.query(text, values)) as any[] }) } });
     else await boss.insert(rows);

@@ -1,5 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { parseBody, readRaw } from './body-parser';
+import { commentsControl } from './citizens/control';
 import { telegramControl } from './platforms/telegram';
 import { sandboxReplies } from './replies';
 import { SandboxStore } from './store';
@@ -90,6 +91,9 @@ export async function handleControl(store: SandboxStore, req: IncomingMessage, r
     store.advanceTime(Number(body.advanceMs ?? 0));
     return send(res, 200, { now: new Date(store.now()).toISOString() });
   }
+  const platformParam = platformOf(body.platform ?? url.searchParams.get('platform'));
+  const commentsReply = commentsControl(store, path, method, body, url.searchParams, platformParam);
+  if (commentsReply) return send(res, commentsReply.status, commentsReply.body);
   const telegramReply = path.startsWith('/telegram/') ? telegramControl(store, path.slice('/telegram'.length), method, body, url.searchParams) : undefined;
   if (telegramReply) return send(res, telegramReply.status, telegramReply.body);
   if (path === '/reset' && method === 'POST') {

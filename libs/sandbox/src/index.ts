@@ -23,3 +23,8 @@ export {
   wibClock,
 } from './growth';
 export type { FollowerAnchor, GrowthProfile, GrowthProfileKind, PostCounters, PostCounterName } from './growth';
+export { sandboxComments } from './citizens/control';
+export { addComment, setCitizensEnabled } from './citizens/comments';
+export type { NewComment, SandboxComment } from './citizens/comments';
+export { citizenComment } from './citizens/generator';
+export type { CitizenIntent } from './citizens/templates';

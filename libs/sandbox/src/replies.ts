@@ -1,3 +1,4 @@
+import { discussionGroupId } from './platforms/telegram-discussion';
 import { SandboxStore } from './store';
 import { SandboxAccount, SandboxPlatform } from './types';
 
@@ -46,5 +47,5 @@ export function isReply(store: SandboxStore, platform: SandboxPlatform, external
 
 /** The supergroup linked to a Telegram channel for its comments (a channel's "discussion group"). */
 export function telegramDiscussionChatId(account: SandboxAccount): string {
-  return String(BigInt(String(account.extra.chatId)) - 500_000_000n);
+  return String(discussionGroupId(account));
 }

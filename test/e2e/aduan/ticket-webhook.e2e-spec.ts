@@ -2,7 +2,7 @@ import { createHmac } from 'crypto';
 import * as httpServer from 'http';
 import { AddressInfo } from 'net';
 import {
-  ADUAN_JOB_KINDS,
+  TICKET_JOB_KINDS,
   AduanWorker,
   ClassifierRegistry,
   CorrectionsRepository,
@@ -49,8 +49,16 @@ describe('aduan: signed webhook per new ticket (real HTTP server, real queue)', 
     queue = new QueueService(t.databaseUrl);
     const clock = t.app.get(Clock);
     const queries = t.app.get(TicketsQueries);
-    workers = new QueueWorkers(queue, ADUAN_JOB_KINDS);
-    new AduanWorker(t.config, workers, queue, new EscalationService(t.ds), new TicketWebhookSender(t.config, queries, clock), clock).onModuleInit();
+    workers = new QueueWorkers(queue, TICKET_JOB_KINDS);
+    new AduanWorker(
+      t.config,
+      workers,
+      queue,
+      new EscalationService(t.ds),
+      new TicketWebhookSender(t.config, queries, clock),
+      clock,
+      t.app.get(TicketsService),
+    ).onModuleInit();
   }, 90_000);
 
   afterAll(async () => {

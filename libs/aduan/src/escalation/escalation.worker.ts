@@ -6,9 +6,10 @@ import { TICKET_WEBHOOK_JOB } from '../webhook/ticket-webhook.job';
 import { TicketWebhookSender } from '../webhook/ticket-webhook.sender';
 import { ESCALATION_JOB, escalationJobId } from './escalation.job';
 import { EscalationService } from './escalation.service';
+import { TicketsService } from '../tickets/tickets.service';
 
-/** Every job kind of the aduan context (the worker must handle each). */
-export const ADUAN_JOB_KINDS = [ESCALATION_JOB, TICKET_WEBHOOK_JOB];
+/** The tickets' job kinds (the worker must handle each). */
+export const TICKET_JOB_KINDS = [ESCALATION_JOB, TICKET_WEBHOOK_JOB];
 
 /**
  * The aduan handlers on the shared queue, and the periodic trigger: every KABAR_ADUAN_ESCALATION_INTERVAL it
@@ -27,6 +28,7 @@ export class AduanWorker implements OnModuleInit, OnApplicationBootstrap, Before
     private readonly escalation: EscalationService,
     private readonly webhook: TicketWebhookSender,
     private readonly clock: Clock,
+    private readonly tickets: TicketsService,
   ) {}
 
   onModuleInit(): void {
@@ -35,6 +37,7 @@ export class AduanWorker implements OnModuleInit, OnApplicationBootstrap, Before
       batchSize: 1,
       idlePollMs: 1_000,
       handle: async ([job]) => {
+        await this.tickets.openMissing();
         const done = await this.escalation.escalateDue(this.clock.now());
         return new Map([[job.id, { kind: 'done', message: `${done.length} escalated` }]]);
       },
@@ -48,7 +51,7 @@ export class AduanWorker implements OnModuleInit, OnApplicationBootstrap, Before
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const kind of ADUAN_JOB_KINDS) await this.queue.ensure(kind);
+    for (const kind of TICKET_JOB_KINDS) await this.queue.ensure(kind);
     this.timer = setInterval(() => void this.trigger(), this.config.aduanEscalationIntervalMs);
     this.timer.unref();
     void this.trigger();

@@ -105,12 +105,13 @@ export class RepliesService {
   }
 }
 
-/** What the reply answers, as the adapters need it. Telegram ids are `<discussion group>:<message id>`. */
+/** What the reply answers, as the adapters need it. Telegram ids are `<discussion group>_<message id>` (collection) or `…:…`. */
 export function replyToOf(c: Pick<CommentForReply, 'externalId' | 'postExternalId' | 'parentExternalId' | 'authorHandle' | 'platform' | 'kind'>): ReplyTo {
   const out: ReplyTo = { externalId: c.externalId, authorHandle: c.authorHandle, kind: c.kind as ReplyTo['kind'] };
   if (c.postExternalId) out.postExternalId = c.postExternalId;
   if (c.parentExternalId) out.parentExternalId = c.parentExternalId;
-  if (c.platform === 'telegram' && c.externalId.includes(':')) out.chatId = c.externalId.slice(0, c.externalId.lastIndexOf(':'));
+  const tg = c.platform === 'telegram' ? /^(-?\d+)[:_]\d+$/.exec(c.externalId) : null;
+  if (tg) out.chatId = tg[1];
   return out;
 }
 

@@ -144,6 +144,21 @@ export class TicketsService implements AnsweredHook {
     return result;
   }
 
+  /**
+   * Opens the tickets that collection did not (a worker that died between storing a complaint and opening its
+   * ticket): complaint comments of the last 30 days without a ticket, oldest first.
+   */
+  async openMissing(limit = 500): Promise<OpenResult> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT c.id FROM aduan_comments c
+        WHERE c.is_complaint AND c.collected_at > now() - interval '30 days'
+          AND NOT EXISTS (SELECT 1 FROM aduan_tickets t WHERE t.comment_id = c.id)
+        ORDER BY c.collected_at LIMIT $1`,
+      [limit],
+    );
+    return this.openFromComments(rows.map((r) => r.id));
+  }
+
   /** A reply to the comment was published: the first answer is recorded once (later replies change nothing). */
   async markAnswered(commentId: string, at: Date): Promise<boolean> {
     return this.ds.transaction(async (em) => {

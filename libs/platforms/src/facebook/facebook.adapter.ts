@@ -1,4 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, CommentRead, CommentScope, postScopes } from '../comments/types';
+import { readFacebookComments } from './facebook-comments';
 import { PlatformError } from '../errors';
 import { Classifier } from '../http/http-client';
 import { checkListing, LISTING_MARGIN_MS } from '../http/listing-check';
@@ -186,6 +188,16 @@ export class FacebookAdapter extends BaseAdapter {
       });
     const pages = this.publishedPages(account, new Date(req.since.getTime() - LISTING_MARGIN_MS));
     return checkListing(pages, req, { how: 'facebook_published_posts', settleMs: FACEBOOK_SETTLE_MS, maxPages: 10 });
+  }
+
+  readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: false, perPost: true };
+
+  commentScopes(_account: AccountCredentials, postExternalIds: string[]): CommentScope[] {
+    return postScopes(postExternalIds);
+  }
+
+  readComments(account: AccountCredentials, scope: CommentScope, cursor: string | null): Promise<CommentRead> {
+    return readFacebookComments(this.http, this.apiUrl, account, scope, cursor);
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

@@ -1,4 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, CommentRead, CommentScope, postScopes } from '../comments/types';
+import { readInstagramComments } from './instagram-comments';
 import { unversioned } from '../config';
 import { ContainerFlow } from '../graph/container-flow';
 import { classifyGraph } from '../graph/graph-errors';
@@ -206,6 +208,17 @@ export class InstagramAdapter extends BaseAdapter {
     return res.data.data
       .map((m) => ({ externalId: m.id, url: m.permalink ?? '', text: m.caption ?? '', createdAt: new Date(m.timestamp.replace(/\+0000$/, 'Z')) }))
       .filter((m) => m.createdAt.getTime() >= Math.floor(since.getTime() / 1000) * 1000);
+  }
+
+  /** Comments and their replies, post by post (mentions reach Instagram accounts only through webhooks). */
+  readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: false, perPost: true };
+
+  commentScopes(_account: AccountCredentials, postExternalIds: string[]): CommentScope[] {
+    return postScopes(postExternalIds);
+  }
+
+  readComments(account: AccountCredentials, scope: CommentScope, cursor: string | null): Promise<CommentRead> {
+    return readInstagramComments(this.http, this.apiUrl, account, scope, cursor);
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

@@ -1,4 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, CommentRead, CommentScope } from '../comments/types';
+import { readMastodonMentions } from './mastodon-mentions';
 import { PlatformError, PlatformErrorKind } from '../errors';
 import { Classifier } from '../http/http-client';
 import { fileForm } from '../http/media';
@@ -146,6 +148,17 @@ export class MastodonAdapter extends BaseAdapter {
       settleMs: MASTODON_SETTLE_MS,
       maxPages: 25,
     });
+  }
+
+  /** Replies to the account's statuses mention it: one account-wide scope of mention notifications covers both. */
+  readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: true, perPost: false };
+
+  commentScopes(): CommentScope[] {
+    return [{ key: 'mentions' }];
+  }
+
+  readComments(account: AccountCredentials, _scope: CommentScope, cursor: string | null): Promise<CommentRead> {
+    return readMastodonMentions(this.http, this.base(account), account, cursor);
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

@@ -1,4 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, CommentRead, CommentScope } from '../comments/types';
+import { discussionPage, TgUpdate, UPDATES_LIMIT } from './telegram-discussion';
 import { PlatformError, PlatformErrorKind } from '../errors';
 import { Classifier, HttpReply } from '../http/http-client';
 import { fileForm } from '../http/media';
@@ -54,13 +56,14 @@ export function messageUrl(m: TgMessage): string {
   return m.chat.username ? `https://t.me/${m.chat.username}/${m.message_id}` : `https://t.me/c/${String(m.chat.id).replace(/^-100/, '')}/${m.message_id}`;
 }
 
-/** The discussion group and message a reply answers: `replyTo.chatId` + a message id, or `<chat id>:<message id>`. */
+/**
+ * The discussion group and message a reply answers: `replyTo.chatId` + a message id, or the comment's id as
+ * collection stores it, `<chat id>_<message id>` (`<chat id>:<message id>` is read too).
+ */
 export function telegramReplyTarget(replyTo: ReplyTo): { chatId: string; messageId: number } | null {
-  const [head, tail] = replyTo.externalId.includes(':')
-    ? [replyTo.externalId.slice(0, replyTo.externalId.lastIndexOf(':')), replyTo.externalId.split(':').pop()!]
-    : [undefined, replyTo.externalId];
-  const chatId = replyTo.chatId ?? head;
-  const messageId = Number(tail);
+  const m = /^(-?\d+)[:_](\d+)$/.exec(replyTo.externalId);
+  const chatId = replyTo.chatId ?? m?.[1];
+  const messageId = Number(m ? m[2] : replyTo.externalId);
   return chatId && Number.isInteger(messageId) && messageId > 0 ? { chatId, messageId } : null;
 }
 
@@ -94,6 +97,29 @@ export class TelegramAdapter extends BaseAdapter {
 
   private async call<T>(account: AccountCredentials, name: string, data: Record<string, unknown>): Promise<T> {
     return (await this.http.send<TgResponse<T>>(account, { method: 'POST', url: this.method(account, name), data })).data.result!;
+  }
+
+  /**
+   * Comments live in the channel's linked discussion group, which the bot (a member) receives through getUpdates
+   * (`message` updates); no mentions API. One scope, its cursor the update offset.
+   */
+  readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: false, perPost: false };
+
+  commentScopes(): CommentScope[] {
+    return [{ key: 'discussion' }];
+  }
+
+  /** getChat → linked_chat_id; getUpdates?offset={cursor}&allowed_updates=["message"] (one page: the next call confirms it). */
+  async readComments(account: AccountCredentials, _scope: CommentScope, cursor: string | null): Promise<CommentRead> {
+    const chat = await this.call<{ id: number; linked_chat_id?: number }>(account, 'getChat', { chat_id: account.externalId });
+    if (!chat.linked_chat_id) return { items: [], cursor, more: false };
+    const updates = await this.call<TgUpdate[]>(account, 'getUpdates', {
+      ...(cursor ? { offset: Number(cursor) } : {}),
+      limit: UPDATES_LIMIT,
+      timeout: 0,
+      allowed_updates: ['message'],
+    });
+    return discussionPage(chat.linked_chat_id, updates, cursor);
   }
 
   async publish(account: AccountCredentials, content: PublishContent): Promise<PublishResult> {

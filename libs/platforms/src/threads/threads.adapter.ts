@@ -1,4 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, CommentRead, CommentScope, postScopes } from '../comments/types';
+import { readThreadsReplies } from './threads-replies';
 import { unversioned } from '../config';
 import { ContainerFlow } from '../graph/container-flow';
 import { classifyGraph } from '../graph/graph-errors';
@@ -135,6 +137,17 @@ export class ThreadsAdapter extends BaseAdapter {
       text: t.text ?? '',
       createdAt: new Date(t.timestamp.replace(/\+0000$/, 'Z')),
     }));
+  }
+
+  /** Replies at every depth, post by post (the conversation edge). */
+  readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: false, perPost: true };
+
+  commentScopes(_account: AccountCredentials, postExternalIds: string[]): CommentScope[] {
+    return postScopes(postExternalIds);
+  }
+
+  readComments(account: AccountCredentials, scope: CommentScope, cursor: string | null): Promise<CommentRead> {
+    return readThreadsReplies(this.http, this.apiUrl, account, scope, cursor);
   }
 
   async accountMetrics(account: AccountCredentials): Promise<AccountMetrics> {

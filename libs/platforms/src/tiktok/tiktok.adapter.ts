@@ -1,4 +1,5 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, NO_COMMENTS } from '../comments/types';
 import { PlatformError, PlatformErrorKind } from '../errors';
 import { Classifier, HttpReply } from '../http/http-client';
 import { expiresIn, form, splitScopes, withQuery } from '../http/oauth';
@@ -113,6 +114,11 @@ const classifyTikTok: Classifier = (reply: HttpReply) => {
 /** TikTok Content Posting API: photo posts (content/init) and videos (video/init), both PULL_FROM_URL. */
 export class TikTokAdapter extends BaseAdapter {
   readonly platform = 'tiktok' as const;
+  /**
+   * TikTok's public APIs (Content Posting, Display) give no comments of an account's videos (only the Research
+   * API does, for academics): nothing to collect, and the console says so.
+   */
+  readonly commentCapabilities: CommentCapabilities = NO_COMMENTS;
   protected readonly classify = classifyTikTok;
 
   private auth(account: AccountCredentials) {

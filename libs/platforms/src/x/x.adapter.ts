@@ -1,4 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, CommentRead, CommentScope } from '../comments/types';
+import { readXMentions } from './x-mentions';
 import { Classifier } from '../http/http-client';
 import { checkListing, LISTING_MARGIN_MS } from '../http/listing-check';
 import { fileForm } from '../http/media';
@@ -116,6 +118,17 @@ export class XAdapter extends BaseAdapter {
       platformCode: `media_${state ?? 'timeout'}`,
       platformMessage: `media processing ${state ?? 'did not finish'}`,
     });
+  }
+
+  /** Replies to the account's tweets mention it: the mentions timeline covers both (one account-wide scope). */
+  readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: true, perPost: false };
+
+  commentScopes(): CommentScope[] {
+    return [{ key: 'mentions' }];
+  }
+
+  readComments(account: AccountCredentials, _scope: CommentScope, cursor: string | null): Promise<CommentRead> {
+    return readXMentions(this.http, this.apiUrl, this.auth(account), account, cursor);
   }
 
   /** Tweets since `since` (text has URLs rewritten to t.co: match with the fingerprint, which drops URLs). */

@@ -1,4 +1,6 @@
 import { BaseAdapter } from '../adapter-base';
+import { CommentCapabilities, CommentRead, CommentScope } from '../comments/types';
+import { readYouTubeComments } from './youtube-comments';
 import { PlatformError, PlatformErrorKind } from '../errors';
 import { Classifier, HttpReply } from '../http/http-client';
 import { expiresIn, form, splitScopes, withQuery } from '../http/oauth';
@@ -103,6 +105,17 @@ const classifySession: Classifier = (reply) => (reply.status === 404 || reply.st
 export class YouTubeAdapter extends BaseAdapter {
   readonly platform = 'youtube' as const;
   protected readonly classify = classifyYouTube;
+
+  /** Comment threads of every video of the channel in one account-wide scope (no mentions API). */
+  readonly commentCapabilities: CommentCapabilities = { comments: true, mentions: false, perPost: false };
+
+  commentScopes(): CommentScope[] {
+    return [{ key: 'channel' }];
+  }
+
+  readComments(account: AccountCredentials, _scope: CommentScope, cursor: string | null): Promise<CommentRead> {
+    return readYouTubeComments(this.http, this.apiUrl, account, cursor);
+  }
 
   private auth(account: AccountCredentials) {
     return { Authorization: `Bearer ${account.accessToken}` };

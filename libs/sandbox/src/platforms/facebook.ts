@@ -2,6 +2,7 @@ import { json, PlatformModule, SandboxEnv } from '../module';
 import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
 import { addReply, sandboxReplies } from '../replies';
+import { facebookComments } from './facebook-comments';
 import { graphAuth, graphError, graphFault, graphTime, invalidParam, sinceMs, unversion, usageHeader } from './graph';
 
 const permalink = (pageId: string, postId: string) => `https://www.facebook.com/${pageId}/posts/${postId.split('_')[1] ?? postId}`;
@@ -226,6 +227,7 @@ export const facebook: PlatformModule = {
         { error_subcode: 33 },
       );
     if (!edge) return readPost(ctx, post);
+    if (edge === 'comments') return facebookComments(ctx, a, post, env);
     if (edge === 'insights') {
       const metrics = String(ctx.params.metric ?? '')
         .split(',')

@@ -3,6 +3,7 @@ import { json, PlatformModule, SandboxEnv } from '../module';
 import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
 import { createContainer, publishedInWindow, readContainer, takeSlowProcessing } from './containers';
+import { instagramComments } from './graph-comments';
 import { graphAuth, graphError, graphFault, graphTime, invalidParam, longLivedToken, unversion, usageHeader } from './graph';
 import { addReply, sandboxReplies } from '../replies';
 
@@ -266,6 +267,7 @@ export const instagram: PlatformModule = {
     const post = env.store.post('instagram', id);
     if (!post || post.accountExternalId !== a.externalId) return notFound(id);
     if (!edge) return json(200, mediaJson(post, fields));
+    if (edge === 'comments') return instagramComments(ctx, a, post, env);
     if (edge === 'insights') {
       const values: Record<string, number> = {
         views: post.views,

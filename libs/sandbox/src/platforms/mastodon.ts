@@ -1,6 +1,7 @@
 import { mastodonLength, toHtml } from '../counting';
 import { token as newToken } from '../ids';
 import { addReply, isReply } from '../replies';
+import { mastodonNotifications } from './mastodon-notifications';
 import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
 import { authorizePage, bearer, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
@@ -197,6 +198,7 @@ export const mastodon: PlatformModule = {
       return json(200, { ...accountJson(a), statuses_count: env.store.posts('mastodon', a.externalId).length });
     if ((m = routeMatch(/^\/api\/v1\/accounts\/([^/]+)\/statuses$/, ctx, 'GET'))) return listStatuses(ctx, a, env, m[1]);
     if (routeMatch(/^\/api\/v1\/statuses$/, ctx, 'POST')) return createStatus(ctx, a, env);
+    if (routeMatch(/^\/api\/v1\/notifications$/, ctx, 'GET')) return mastodonNotifications(ctx, a, env);
     if ((m = routeMatch(/^\/api\/v1\/statuses\/(\d+)$/, ctx, 'GET'))) {
       const post = env.store.post('mastodon', m[1]);
       const owner = post && env.store.account('mastodon', post.accountExternalId);

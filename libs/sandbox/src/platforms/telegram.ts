@@ -1,6 +1,7 @@
 import { json, PlatformModule, SandboxEnv, tokenAccount } from '../module';
 import { SandboxStore } from '../store';
 import { addReply, telegramDiscussionChatId } from '../replies';
+import { channelChat, discussionGroupId, nextGroupMessageId, pushUpdate, syncDiscussion, TgUpdate, tgUpdates } from './telegram-discussion';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
 
 const fail = (code: number, description: string, parameters?: Record<string, number>): Reply =>
@@ -32,11 +33,6 @@ interface TgMessage {
   body: Record<string, unknown>;
 }
 
-interface Update {
-  update_id: number;
-  channel_post: Record<string, unknown>;
-}
-
 /** Rights of the bot in the channel (getChatMember). Sandbox bots post but may not edit others' posts by default. */
 export interface TelegramBotRights {
   can_post_messages: boolean;
@@ -50,9 +46,7 @@ function parsePath(ctx: Ctx): { token: string; method: string } | undefined {
 
 const botIdOf = (token: string) => Number(token.split(':')[0]);
 
-function chatOf(account: SandboxAccount) {
-  return { id: Number(account.extra.chatId), title: account.name, username: account.handle, type: 'channel' };
-}
+const chatOf = channelChat;
 
 function chatMatches(account: SandboxAccount, chatId: unknown): boolean {
   const v = String(chatId ?? '');
@@ -120,7 +114,7 @@ function sendToGroup(ctx: Ctx, account: SandboxAccount, env: SandboxEnv, group: 
   const rp = replyParametersOf(p.reply_parameters);
   const replyTo = Number(rp?.message_id ?? p.reply_to_message_id);
   if (rp && !(Number.isInteger(replyTo) && replyTo > 0)) return fail(400, 'Bad Request: message to be replied not found');
-  const id = nextMessageId(env.store, group);
+  const id = nextGroupMessageId(env.store, account);
   const date = Math.floor(env.store.now() / 1000);
   const chat = { id: Number(group), title: `${account.name} Chat`, type: 'supergroup' };
   if (replyTo > 0)
@@ -249,13 +243,31 @@ function getChatMember(ctx: Ctx, account: SandboxAccount, env: SandboxEnv, botId
 }
 
 function getUpdates(ctx: Ctx, account: SandboxAccount, env: SandboxEnv): Reply {
-  const updates = env.store.bag<Update[]>('telegram:updates');
+  syncDiscussion(env.store, account);
   const dayAgo = env.store.now() / 1000 - 86_400;
-  let list = (updates.get(account.externalId) ?? []).filter((u) => Number(u.channel_post.date) >= dayAgo);
+  // Telegram keeps updates for 24 hours; a call with an offset confirms (drops) every update before it
+  let list = tgUpdates(env.store, account.externalId).filter((u) => Number((u.channel_post ?? u.message)?.date) >= dayAgo);
   const offset = Number(ctx.params.offset ?? 0);
-  if (offset > 0) list = list.filter((u) => u.update_id >= offset); // confirms earlier updates
-  updates.set(account.externalId, list);
-  return ok(list.slice(0, Math.min(100, Number(ctx.params.limit ?? 100))));
+  if (offset > 0) list = list.filter((u) => u.update_id >= offset);
+  env.store.bag<TgUpdate[]>('telegram:updates').set(account.externalId, list);
+  const allowed = allowedUpdates(env.store, account.externalId, ctx.params.allowed_updates);
+  const wanted = list.filter((u) => (u.message ? allowed.includes('message') : allowed.includes('channel_post')));
+  return ok(wanted.slice(0, Math.min(100, Math.max(1, Number(ctx.params.limit ?? 100)))));
+}
+
+/** `allowed_updates` (JSON array): kept for later calls that do not give it, as on Telegram; default: all kinds. */
+function allowedUpdates(store: SandboxStore, externalId: string, given: unknown): string[] {
+  const bag = store.bag<string[]>('telegram:allowed_updates');
+  if (given !== undefined) {
+    let list: unknown = given;
+    try {
+      if (typeof given === 'string') list = JSON.parse(given);
+    } catch {
+      list = [];
+    }
+    bag.set(externalId, Array.isArray(list) && list.length ? list.map(String) : ['message', 'channel_post']);
+  }
+  return bag.get(externalId) ?? ['message', 'channel_post'];
 }
 
 /**
@@ -275,10 +287,7 @@ export function telegramHumanPost(store: SandboxStore, externalId: string, post:
     if (post.text) body.caption = post.text;
   }
   messages(store, externalId).push({ id, author: 'human', kind, text: post.text, preview: kind === 'text' ? previewOf(undefined) : undefined, date, body });
-  const updates = store.bag<Update[]>('telegram:updates');
-  const list = updates.get(externalId) ?? [];
-  list.push({ update_id: 800_000_000 + list.length + 1, channel_post: body });
-  updates.set(externalId, list);
+  pushUpdate(store, externalId, { channel_post: body });
   return id;
 }
 
@@ -366,7 +375,9 @@ export const telegram: PlatformModule = {
       case 'editMessageCaption':
         return edit(ctx, a, env, 'caption');
       case 'getChat':
-        return chatMatches(a, ctx.params.chat_id) ? ok({ ...chatOf(a), description: '' }) : fail(400, 'Bad Request: chat not found');
+        return chatMatches(a, ctx.params.chat_id)
+          ? ok({ ...chatOf(a), description: '', linked_chat_id: discussionGroupId(a) })
+          : fail(400, 'Bad Request: chat not found');
       case 'getChatMember':
         return getChatMember(ctx, a, env, botId);
       case 'getChatMemberCount':

@@ -4,6 +4,7 @@ import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
 import { addReply, sandboxReplies } from '../replies';
 import { createContainer, publishedInWindow, readContainer, takeSlowProcessing } from './containers';
+import { threadsReplies } from './graph-comments';
 import { graphAuth, graphError, graphFault, graphTime, invalidParam, longLivedToken, sinceMs, unversion, usageHeader } from './graph';
 
 const QUOTA = 250;
@@ -162,6 +163,7 @@ export const threads: PlatformModule = {
     const post = env.store.post('threads', id);
     if (!post || post.accountExternalId !== a.externalId) return notFound(id);
     if (!edge) return json(200, threadJson(post, fields, a.handle));
+    if (edge === 'replies' || edge === 'conversation') return threadsReplies(ctx, a, post, env, edge);
     if (edge === 'insights') {
       const values: Record<string, number> = { views: post.views, likes: post.likes, replies: post.comments, reposts: post.shares, quotes: 0, shares: 0 };
       const metrics = String(ctx.params.metric ?? '')

@@ -1,5 +1,6 @@
 import { xLength } from '../counting';
 import { addReply, isReply } from '../replies';
+import { xMentions } from './x-mentions';
 import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
 import { authorizePage, basicClientId, bearer, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
@@ -232,6 +233,7 @@ export const x: PlatformModule = {
         },
       });
     if ((m = routeMatch(/^\/2\/users\/([^/]+)\/tweets$/, ctx, 'GET'))) return timeline(ctx, env, m[1]);
+    if ((m = routeMatch(/^\/2\/users\/([^/]+)\/mentions$/, ctx, 'GET'))) return xMentions(ctx, a, env, m[1]);
     if (routeMatch(/^\/2\/tweets$/, ctx, 'GET')) {
       const ids = String(ctx.query.ids ?? '')
         .split(',')

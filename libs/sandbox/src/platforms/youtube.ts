@@ -1,4 +1,5 @@
 import { token as newToken } from '../ids';
+import { youtubeCommentThreads } from './youtube-comments';
 import { json, PlatformModule, routeMatch, SandboxEnv, tokenAccount } from '../module';
 import { addReply, SandboxReply, sandboxReplies } from '../replies';
 import { authorizePage, bearer, consumeCode } from '../oauth';
@@ -234,6 +235,7 @@ export const youtube: PlatformModule = {
         })),
       });
     }
+    if (routeMatch(/^\/youtube\/v3\/commentThreads$/, ctx, 'GET')) return youtubeCommentThreads(ctx, a, env, googleError);
     if (routeMatch(/^\/youtube\/v3\/videos$/, ctx, 'GET')) {
       const ids = String(ctx.query.id ?? '')
         .split(',')

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import { Account, OAUTH_PLATFORMS } from './types';
+import { Account, NO_COMMENT_PLATFORMS, OAUTH_PLATFORMS } from './types';
 
 export function AccountRow({ account, onChange }: { account: Account; onChange: (a: Account | null) => void }) {
   const { t, i18n } = useTranslation();
@@ -26,6 +26,7 @@ export function AccountRow({ account, onChange }: { account: Account; onChange: 
       <td>
         {account.handle ?? account.externalId}
         {account.sandbox && <span className="badge"> {t('accounts.sandbox')}</span>}
+        {NO_COMMENT_PLATFORMS.includes(account.platform) && <div className="muted">{t('accounts.noComments')}</div>}
       </td>
       <td>
         <span className={`status status-${account.status}`}>{t(`accounts.status.${account.status}`)}</span>

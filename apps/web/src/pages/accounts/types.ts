@@ -1,6 +1,8 @@
 export const PLATFORMS = ['facebook', 'instagram', 'x', 'telegram', 'mastodon', 'tiktok', 'youtube', 'threads'] as const;
 export const OAUTH_PLATFORMS = ['facebook', 'instagram', 'threads', 'x', 'tiktok', 'youtube'] as const;
 export type Platform = (typeof PLATFORMS)[number];
+/** Platforms whose public APIs give no comments to read (the adapters' `commentCapabilities`): Aduan cannot see them. */
+export const NO_COMMENT_PLATFORMS: readonly Platform[] = ['tiktok'];
 
 export interface Account {
   id: string;
