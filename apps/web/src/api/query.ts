@@ -1,4 +1,5 @@
 import { QueryClient, useMutation, useQuery, useQueryClient, UseQueryOptions } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { ApiError, api } from './client';
 
 /** Server state: cached per API path, refetched after the mutations that change it. */
@@ -11,6 +12,9 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+// the API answers in the console's language (messages, report labels): another language refetches what is shown
+i18next.on('languageChanged', () => void queryClient.invalidateQueries());
 
 /** The cache key of a GET: the path (with its query string), under 'api'. */
 export const apiKey = (path: string) => ['api', path] as const;

@@ -1407,15 +1407,15 @@ export interface components {
     AuditEntryDto: {
       id: string;
       at: string;
-      actorId: Record<string, never> | null;
-      actorEmail: Record<string, never> | null;
+      actorId: string | null;
+      actorEmail: string | null;
       action: string;
       objectType: string;
-      objectId: Record<string, never> | null;
-      unitId: Record<string, never> | null;
-      ip: Record<string, never> | null;
-      userAgent: Record<string, never> | null;
-      requestId: Record<string, never> | null;
+      objectId: string | null;
+      unitId: string | null;
+      ip: string | null;
+      userAgent: string | null;
+      requestId: string | null;
       details: {
         [key: string]: unknown;
       };

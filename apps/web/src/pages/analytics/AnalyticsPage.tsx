@@ -2,6 +2,7 @@ import { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
 import { navigate } from '../../router';
+import { Deferred } from '../../ui/Deferred';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { EngagementRow, useReport } from './analytics-api';
 import { BestTimeSection } from './BestTimeSection';
@@ -97,15 +98,22 @@ export function AnalyticsPage() {
             dir={s.dir === 'asc' ? 'asc' : 'desc'}
             onChange={(p: { kind?: string; sort?: string; dir?: Dir }) => set(p.kind ? { kind: p.kind, sort: '', dir: '' } : p)}
           />
-          <EngagementSection query={query} loaded={engagement} />
-          <TopPostsSection query={query} />
-          <div className="report-pair">
-            <PillarsSection query={query} />
-            <ProgramsSection query={query} />
-          </div>
-          <BestTimeSection query={{ unitId }} />
-          <InactiveSection query={{ unitId }} />
-          <TargetsSection unitId={unitId} month={month} canEdit={(id) => canEditTargets(me, id, scope.byId)} />
+          {/* below the first screen: mounted (and fetched) when scrolled near, or just after the first screen */}
+          <Deferred>
+            <EngagementSection query={query} loaded={engagement} />
+          </Deferred>
+          <Deferred>
+            <TopPostsSection query={query} />
+            <div className="report-pair">
+              <PillarsSection query={query} />
+              <ProgramsSection query={query} />
+            </div>
+          </Deferred>
+          <Deferred delay={1200}>
+            <BestTimeSection query={{ unitId }} />
+            <InactiveSection query={{ unitId }} />
+            <TargetsSection unitId={unitId} month={month} canEdit={(id) => canEditTargets(me, id, scope.byId)} />
+          </Deferred>
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
+import { PLATFORM_NAMES } from '../../ui/format';
 import { EngagementRow, FollowerPoint, useReport } from './analytics-api';
 import { FollowerChart } from './FollowerChart';
 import { GrowthStats } from './GrowthStats';
