@@ -131,9 +131,15 @@ async function main() {
     console.log(`\nFirst screen on the demo data, headless Chromium 1366×900 (${RUNS} loads each; the first with an empty cache):`);
     for (const s of SCREENS) {
       const times: number[] = [];
+      let calls: Array<{ url: string; ms: number }> = [];
       for (let i = 0; i < RUNS; i++) {
         // a fresh page each time: a full load of the console, its scripts from the browser cache after the first
         const page = await context.newPage();
+        calls = [];
+        page.on('requestfinished', (r) => {
+          const t = r.timing();
+          if (r.url().includes('/api/')) calls.push({ url: r.url().replace(product!.baseUrl, ''), ms: t.responseEnd - Math.max(0, t.requestStart) });
+        });
         times.push(await timeScreen(page, product.baseUrl + s.path));
         await page.close();
       }
@@ -141,6 +147,8 @@ async function main() {
       console.log(
         `  ${s.name.padEnd(9)} first ${times[0].toFixed(0).padStart(5)} ms · median ${median(times).toFixed(0).padStart(5)} ms · max ${max(times).toFixed(0).padStart(5)} ms  (${verdict})`,
       );
+      const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, 4);
+      console.log(`    slowest API answers of the last load: ${slowest.map((c) => `${c.url.split('?')[0]} ${c.ms.toFixed(0)} ms`).join(', ')}`);
     }
   } finally {
     await browser.close();

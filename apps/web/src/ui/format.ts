@@ -40,3 +40,17 @@ export const PLATFORM_NAMES: Record<string, string> = {
   youtube: 'YouTube',
   threads: 'Threads',
 };
+
+/** "Selasa, 24 November 2026 pukul 09.00 WIB": a post's time in full, in its zone. */
+export function formatDateTime(at: Date | string, timeZone: string, lng: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lng), {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(typeof at === 'string' ? new Date(at) : at);
+}

@@ -1,7 +1,8 @@
-import { FormEvent, ReactNode, useCallback, useEffect, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { Campaign, Program, Unit, json, loadUnits } from './api';
+import { invalidateApi, useApi } from '../../api/query';
+import { Campaign, Program, Unit, json } from './api';
 import './content.css';
 
 interface Term {
@@ -32,25 +33,17 @@ function Section(props: { id: string; title: string; children: ReactNode }) {
 /** Priority programs, campaigns, templates, hashtag sets and the glossary: simple lists with an add form each. */
 export function PlanningPage() {
   const { t, i18n } = useTranslation();
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [unitId, setUnitId] = useState('');
-  const [programs, setPrograms] = useState<Program[]>([]);
-  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
-  const [templates, setTemplates] = useState<Template[]>([]);
-  const [sets, setSets] = useState<HashtagSet[]>([]);
-  const [terms, setTerms] = useState<Term[]>([]);
+  const units = useApi<Unit[]>('/v1/units').data ?? [];
+  const [chosen, setUnitId] = useState('');
+  const unitId = chosen || units[0]?.id || '';
+  const programs = useApi<Program[]>('/v1/programs').data ?? [];
+  const terms = useApi<Term[]>('/v1/glossary').data ?? [];
+  const campaigns = useApi<Campaign[]>(unitId ? `/v1/campaigns?unitId=${unitId}` : null).data ?? [];
+  const templates = useApi<Template[]>(unitId ? `/v1/templates?unitId=${unitId}` : null).data ?? [];
+  const sets = useApi<HashtagSet[]>(unitId ? `/v1/hashtag-sets?unitId=${unitId}` : null).data ?? [];
   const [form, setForm] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
-  const reload = useCallback(() => {
-    void api<Program[]>('/v1/programs').then(setPrograms);
-    void api<Term[]>('/v1/glossary').then(setTerms);
-    if (!unitId) return;
-    void api<Campaign[]>(`/v1/campaigns?unitId=${unitId}`).then(setCampaigns);
-    void api<Template[]>(`/v1/templates?unitId=${unitId}`).then(setTemplates);
-    void api<HashtagSet[]>(`/v1/hashtag-sets?unitId=${unitId}`).then(setSets);
-  }, [unitId]);
-  useEffect(() => void loadUnits().then((u) => (setUnits(u), setUnitId(u[0]?.id ?? ''))), []);
-  useEffect(reload, [reload]);
+  const reload = () => void invalidateApi('/v1/programs', '/v1/glossary', '/v1/campaigns', '/v1/templates', '/v1/hashtag-sets');
   const field = (name: string, label: string, type = 'text') => (
     <div>
       <label htmlFor={`f-${name}`}>{label}</label>
