@@ -99,17 +99,17 @@ export function AnalyticsPage() {
             onChange={(p: { kind?: string; sort?: string; dir?: Dir }) => set(p.kind ? { kind: p.kind, sort: '', dir: '' } : p)}
           />
           {/* below the first screen: mounted (and fetched) when scrolled near, or just after the first screen */}
-          <Deferred>
+          <Deferred delay={2000}>
             <EngagementSection query={query} loaded={engagement} />
           </Deferred>
-          <Deferred>
+          <Deferred delay={2000}>
             <TopPostsSection query={query} />
             <div className="report-pair">
               <PillarsSection query={query} />
               <ProgramsSection query={query} />
             </div>
           </Deferred>
-          <Deferred delay={1200}>
+          <Deferred delay={2500}>
             <BestTimeSection query={{ unitId }} />
             <InactiveSection query={{ unitId }} />
             <TargetsSection unitId={unitId} month={month} canEdit={(id) => canEditTargets(me, id, scope.byId)} />
