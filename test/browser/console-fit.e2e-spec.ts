@@ -34,6 +34,8 @@ const ADMIN_PAGES = [
 interface Finding {
   page: string;
   width: string;
+  /** The page's full height in px (recorded in test-results/console-fit/heights.json). */
+  height?: number;
   overflow?: string;
   axe?: AxeViolation[];
   logout?: string;
@@ -73,7 +75,7 @@ describeBrowser('every console page fits and passes axe (Chromium)', () => {
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     await page.waitForFunction(() => !(globalThis as any).document.querySelector('main [aria-live="polite"]')?.textContent?.match(/^Memuat/));
-    const finding: Finding = { page: route, width };
+    const finding: Finding = { page: route, width, height: await page.evaluate(() => (globalThis as any).document.documentElement.scrollHeight) };
     const o = await horizontalOverflow(page);
     if (o.scrollWidth > o.innerWidth || o.scrollWidth > o.clientWidth) finding.overflow = `${o.scrollWidth}px > ${o.clientWidth}px: ${o.offenders.join(', ')}`;
     const logout = page.getByRole('button', { name: 'Keluar' });
@@ -97,6 +99,7 @@ describeBrowser('every console page fits and passes axe (Chromium)', () => {
       const findings: Finding[] = [];
       for (const route of ADMIN_PAGES) findings.push(await check(page, route, width.name));
       const problems = findings.filter((f) => f.overflow || f.axe || f.logout);
+      fs.writeFileSync(path.join(OUT, `heights-${width.name}.json`), JSON.stringify(Object.fromEntries(findings.map((f) => [f.page, f.height])), null, 2));
       expect(findings).toHaveLength(ADMIN_PAGES.length);
       expect(problems).toEqual([]);
     }, 240_000);

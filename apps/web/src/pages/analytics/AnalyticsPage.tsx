@@ -10,7 +10,7 @@ import { EngagementSection } from './EngagementSection';
 import { FollowerGrowthSection, SCOPES, Scope } from './FollowerGrowthSection';
 import { InactiveSection } from './InactiveSection';
 import { LeaderboardSection } from './LeaderboardSection';
-import { PillarsSection } from './PillarsSection';
+import { PillarsSection } from './charts';
 import { ProgramsSection } from './ProgramsSection';
 import { GRANULARITIES, Granularity, RANGES, RangeKind, defaultGranularity, periodOf } from './period';
 import { defaultKind, leaderboardParent } from './scope';

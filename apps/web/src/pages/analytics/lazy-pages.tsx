@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { apiKey, queryClient } from '../../api/query';
 
-/** The analytics pages carry the chart library: loaded on first visit, not with the console. */
+/** The analytics pages: loaded on first visit, not with the console (the chart library even later: charts.tsx). */
 function deferred(load: () => Promise<ComponentType>): ComponentType {
   const Page = lazy(async () => ({ default: await load() }));
   return function DeferredPage() {
