@@ -2,6 +2,7 @@ import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { invalidateApi, useApi } from '../../api/query';
+import { Collapsed } from '../../ui/Collapsed';
 import { Campaign, Program, Unit, json } from './api';
 import './content.css';
 
@@ -84,13 +85,17 @@ export function PlanningPage() {
         </p>
       )}
       <Section id="programs" title={t('content.planning.programs')}>
-        <ul>
-          {programs.map((p) => (
-            <li key={p.id}>
-              {i18n.language === 'en' ? (p.nameEn ?? p.nameId) : p.nameId} {p.hashtag && <span className="muted">{p.hashtag}</span>}
-            </li>
-          ))}
-        </ul>
+        <Collapsed items={programs}>
+          {(shown) => (
+            <ul>
+              {shown.map((p) => (
+                <li key={p.id}>
+                  {i18n.language === 'en' ? (p.nameEn ?? p.nameId) : p.nameId} {p.hashtag && <span className="muted">{p.hashtag}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Collapsed>
         <form
           className="form-row"
           onSubmit={save('/v1/programs', { nameId: form.programId, nameEn: form.programEn || undefined, hashtag: form.programTag || undefined })}
@@ -157,22 +162,26 @@ export function PlanningPage() {
         </form>
       </Section>
       <Section id="glossary" title={t('content.planning.glossary')}>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('content.composer.lang.id')}</th>
-              <th>{t('content.composer.lang.en')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {terms.map((g) => (
-              <tr key={g.id}>
-                <td>{g.termId}</td>
-                <td>{g.termEn}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Collapsed items={terms}>
+          {(shown) => (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('content.composer.lang.id')}</th>
+                  <th scope="col">{t('content.composer.lang.en')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((g) => (
+                  <tr key={g.id}>
+                    <td>{g.termId}</td>
+                    <td>{g.termEn}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Collapsed>
         <form className="form-row" onSubmit={save('/v1/glossary', { termId: form.termId, termEn: form.termEn })}>
           {field('termId', t('content.composer.lang.id'))}
           {field('termEn', t('content.composer.lang.en'))}
