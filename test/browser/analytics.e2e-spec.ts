@@ -118,7 +118,9 @@ describeBrowser('analytics pages (Chromium)', () => {
     expect(await first.getByRole('link', { name: 'Lihat di Instagram' }).getAttribute('href')).toBe(world.topPostUrl);
 
     // best time: the weekday and hour (WIB) of that post hold one post
+    // (sections below the first screen load when scrolled to, or shortly after the first screen)
     const cell = page.getByTestId('best-time-title').locator('td.heat[title*="1 unggahan"]');
+    await cell.first().waitFor();
     expect(await cell.count()).toBeGreaterThanOrEqual(1);
 
     // inactive: the Telegram account waits for a reconnect, with the way to the accounts page
@@ -178,6 +180,7 @@ describeBrowser('analytics pages (Chromium)', () => {
     expect(await picker.inputValue()).toBe(world.a.id);
     const options = await picker.locator('option').allTextContents();
     expect(options).toEqual([world.a.name]);
+    await page.getByTestId('targets-title').locator('table, .notice, [role="alert"]').first().waitFor();
     expect(
       await page
         .getByTestId('targets-title')

@@ -38,7 +38,9 @@ describeBrowser('login, users and logout in the console (Chromium)', () => {
 
     await password.fill(ADMIN.password);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByText('32.71.01.1001', { exact: true }).waitFor();
+    // back on the page asked for: the unit tree, kelurahan collapsed under their kecamatan
+    await page.getByText('32.71.01', { exact: true }).waitFor();
+    await page.getByText('32.71.01.1001', { exact: true }).waitFor({ state: 'attached' });
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Pengguna' }).count()).toBe(1);
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Log audit' }).count()).toBe(1);
 

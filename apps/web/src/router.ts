@@ -1,18 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 
-/** A small history-based router: the console has few pages and needs no library for them. */
+/**
+ * The console's navigation, on React Router (routes.tsx declares the routes). These two functions are the API the
+ * pages use; `navigate` works from anywhere (event handlers, helpers outside components) once the router is bound.
+ */
+type Go = (to: string) => void;
+let go: Go | null = null;
+
+/** Called by the router's root once mounted. */
+export function bindNavigate(fn: Go | null) {
+  go = fn;
+}
+
 export function navigate(to: string) {
   if (to === location.pathname + location.search) return;
-  history.pushState(null, '', to);
-  window.dispatchEvent(new PopStateEvent('popstate'));
+  if (go) go(to);
+  else history.pushState(null, '', to);
+  // pages that read the address themselves (filters kept in the query string) listen for this
+  window.dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
 }
 
 export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
-  useEffect(() => {
-    const on = () => setPath(location.pathname);
-    window.addEventListener('popstate', on);
-    return () => window.removeEventListener('popstate', on);
-  }, []);
-  return path;
+  return useLocation().pathname;
+}
+
+/** The current query string's parameters (re-rendering when they change). */
+export function useSearchParam(name: string): string | null {
+  return new URLSearchParams(useLocation().search).get(name);
 }

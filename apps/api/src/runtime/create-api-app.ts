@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { KabarConfig } from '@kabar/config';
@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, LogLevel, createValidationPipe, refuseDeepJson, requestContextMiddleware, rootLogger } from '@kabar/common';
 import { ApiModule } from '../app.module';
 import { serveWebConsole } from '../web/web-static';
+import { createOpenApiDocument } from './openapi-document';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createApiApp(
@@ -47,15 +48,7 @@ export async function createApiApp(
   app.enableShutdownHooks();
 
   if (config.apiDocs) {
-    const doc = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Kabar API')
-        .setDescription('Social-media scheduling and analytics for local government')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+    const doc = createOpenApiDocument(app);
     SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   }
   serveWebConsole(app.getHttpAdapter().getInstance());

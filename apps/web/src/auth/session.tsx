@@ -1,5 +1,6 @@
 import { ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { SESSION_ENDED, api } from '../api/client';
+import { queryClient } from '../api/query';
 
 export type Role = 'admin' | 'reviewer' | 'viewer';
 
@@ -44,6 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then(setMe, () => setMe(null))
       .finally(() => setLoading(false));
     const ended = () => {
+      queryClient.clear();
       setMe((current) => {
         if (current) setNotice('expired');
         return null;
@@ -60,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     await api('/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
+    queryClient.clear();
     setMe(null);
     setNotice('loggedOut');
   }, []);

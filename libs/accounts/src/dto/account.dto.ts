@@ -8,16 +8,16 @@ export class AccountDto {
   @ApiProperty() unitId: string;
   @ApiProperty({ enum: ACCOUNT_PLATFORMS }) platform: AccountPlatform;
   @ApiProperty() externalId: string;
-  @ApiProperty({ nullable: true }) handle: string | null;
-  @ApiProperty({ nullable: true }) displayName: string | null;
+  @ApiProperty({ type: String, nullable: true }) handle: string | null;
+  @ApiProperty({ type: String, nullable: true }) displayName: string | null;
   @ApiProperty({ enum: ACCOUNT_STATUSES }) status: AccountStatus;
-  @ApiProperty({ nullable: true, description: "The platform's reason when it needs a reconnect." }) statusReason: string | null;
-  @ApiProperty({ nullable: true }) tokenExpiresAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The platform's reason when it needs a reconnect." }) statusReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) tokenExpiresAt: string | null;
   @ApiProperty() hasRefreshToken: boolean;
-  @ApiProperty({ nullable: true }) followers: number | null;
+  @ApiProperty({ type: Number, nullable: true }) followers: number | null;
   @ApiProperty() sandbox: boolean;
   @ApiProperty() connectedAt: string;
-  @ApiProperty({ nullable: true }) lastSyncedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastSyncedAt: string | null;
 }
 
 /** Never includes credentials: they are not even selected from the row. */

@@ -18,15 +18,15 @@ export class AuditQuery {
 export class AuditEntryDto {
   @ApiProperty() id: string;
   @ApiProperty() at: string;
-  @ApiProperty({ nullable: true }) actorId: string | null;
-  @ApiProperty({ nullable: true }) actorEmail: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorEmail: string | null;
   @ApiProperty() action: string;
   @ApiProperty() objectType: string;
-  @ApiProperty({ nullable: true }) objectId: string | null;
-  @ApiProperty({ nullable: true }) unitId: string | null;
-  @ApiProperty({ nullable: true }) ip: string | null;
-  @ApiProperty({ nullable: true }) userAgent: string | null;
-  @ApiProperty({ nullable: true }) requestId: string | null;
+  @ApiProperty({ type: String, nullable: true }) objectId: string | null;
+  @ApiProperty({ type: String, nullable: true }) unitId: string | null;
+  @ApiProperty({ type: String, nullable: true }) ip: string | null;
+  @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
+  @ApiProperty({ type: String, nullable: true }) requestId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
 }
 

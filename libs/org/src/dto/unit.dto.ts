@@ -6,10 +6,10 @@ import { zoneLabel } from '../wilayah/wilayah-file';
 
 export class UnitDto {
   @ApiProperty() id: string;
-  @ApiProperty({ nullable: true, example: '32.71.01.1001' }) code: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '32.71.01.1001' }) code: string | null;
   @ApiProperty({ example: 'Batu Tulis' }) name: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
-  @ApiProperty({ nullable: true }) parentId: string | null;
+  @ApiProperty({ type: String, nullable: true }) parentId: string | null;
   @ApiProperty({ example: 'Asia/Jakarta' }) timeZone: string;
   @ApiProperty({ enum: ['WIB', 'WITA', 'WIT'], nullable: true, description: 'The Indonesian name of the zone (null for another zone).' }) zone:
     'WIB' | 'WITA' | 'WIT' | null;

@@ -1,89 +1,57 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { AccountRow } from './AccountRow';
+import { useApi } from '../../api/query';
+import { navigate, useSearchParam } from '../../router';
+import { Card } from '../../ui/Card';
+import { Field } from '../../ui/Field';
+import { Notice } from '../../ui/Notice';
+import { AccountsTable } from './AccountsTable';
 import { ConnectTokenForm } from './ConnectTokenForm';
 import { Account, OAUTH_PLATFORMS, UnitOption } from './types';
 
 /** The accounts of one unit: list with platform, handle, status and followers; connect by token or OAuth; reconnect; disable. */
 export function AccountsPage() {
   const { t } = useTranslation();
-  const params = new URLSearchParams(location.search);
-  const [units, setUnits] = useState<UnitOption[]>([]);
-  const [unitId, setUnitId] = useState<string>(params.get('unitId') ?? '');
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const connected = params.get('connected');
-  const oauthError = params.get('error');
-
-  useEffect(() => {
-    api<UnitOption[]>('/v1/units').then(
-      (u) => {
-        setUnits(u);
-        if (!unitId && u.length) setUnitId(u[0].id);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-
-  const load = useCallback(() => {
-    if (!unitId) return;
-    api<Account[]>(`/v1/accounts?unitId=${unitId}`).then(setAccounts, (e: Error) => setError(e.message));
-  }, [unitId]);
-  useEffect(load, [load]);
+  const units = useApi<UnitOption[]>('/v1/units');
+  const unitId = useSearchParam('unitId') ?? units.data?.[0]?.id ?? '';
+  const listPath = `/v1/accounts?unitId=${unitId}`;
+  const accounts = useApi<Account[]>(unitId ? listPath : null);
+  const [done, setDone] = useState<string | null>(null);
+  const connected = useSearchParam('connected');
+  const oauthError = useSearchParam('error');
+  const error = units.error ?? accounts.error;
 
   return (
     <section aria-labelledby="accounts-title">
       <h1 id="accounts-title">{t('accounts.title')}</h1>
-      {connected && (
-        <p role="status" className="notice">
-          {t('accounts.connectedNotice')}
-        </p>
-      )}
-      {oauthError && (
-        <p role="alert" className="error">
-          {t(oauthError, { defaultValue: t('accounts.oauthFailed'), platform: '' })}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <label htmlFor="acc-unit">{t('accounts.unit')}</label>
-      <select id="acc-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-        {units.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name} {u.code ? `(${u.code})` : ''}
-          </option>
-        ))}
-      </select>
+      {connected && <Notice>{t('accounts.connectedNotice')}</Notice>}
+      {oauthError && <Notice kind="error">{t(oauthError, { defaultValue: t('accounts.oauthFailed'), platform: '' })}</Notice>}
+      {error && <Notice kind="error">{error.message}</Notice>}
+      <Notice>{done}</Notice>
+      <Field label={t('accounts.unit')}>
+        {(c) => (
+          <select
+            {...c}
+            value={unitId}
+            onChange={(e) => {
+              setDone(null);
+              navigate(`/accounts?unitId=${encodeURIComponent(e.target.value)}`);
+            }}
+          >
+            {(units.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} {u.code ? `(${u.code})` : ''}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <h2>{t('accounts.listTitle')}</h2>
-      {!accounts && <p>{t('common.loading')}</p>}
-      {accounts && accounts.length === 0 && <p>{t('accounts.none')}</p>}
-      {accounts && accounts.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.platform')}</th>
-                <th scope="col">{t('accounts.handle')}</th>
-                <th scope="col">{t('accounts.statusTitle')}</th>
-                <th scope="col">{t('accounts.followers')}</th>
-                <th scope="col">{t('accounts.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((a) => (
-                <AccountRow key={a.id} account={a} onChange={load} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {accounts.isPending && <p aria-live="polite">{t('common.loading')}</p>}
+      {accounts.data && accounts.data.length === 0 && <p>{t('accounts.none')}</p>}
+      {accounts.data && accounts.data.length > 0 && <AccountsTable accounts={accounts.data} listPath={listPath} onDone={setDone} />}
       {unitId && (
-        <div className="panel" aria-labelledby="connect-oauth-title">
-          <h2 id="connect-oauth-title">{t('accounts.connectByOAuth')}</h2>
+        <Card title={t('accounts.connectByOAuth')}>
           <div className="row-actions">
             {OAUTH_PLATFORMS.map((p) => (
               <a key={p} className="button secondary" href={`/api/v1/accounts/connect/${p}?unitId=${unitId}`}>
@@ -91,9 +59,9 @@ export function AccountsPage() {
               </a>
             ))}
           </div>
-        </div>
+        </Card>
       )}
-      {unitId && <ConnectTokenForm unitId={unitId} onDone={load} />}
+      {unitId && <ConnectTokenForm unitId={unitId} onDone={() => setDone(t('accounts.connectedNotice'))} />}
     </section>
   );
 }

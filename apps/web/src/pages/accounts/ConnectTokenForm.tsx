@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
+import { invalidateApi } from '../../api/query';
 import { Account, Platform, PLATFORMS } from './types';
 
 /** Connect by pasting a token (every platform; the only way for Telegram bots and Mastodon). */
@@ -22,6 +23,7 @@ export function ConnectTokenForm({ unitId, onDone }: { unitId: string; onDone: (
       const body = { unitId, platform, externalId, accessToken, ...(handle ? { handle } : {}), ...(platform === 'mastodon' ? { instanceUrl } : {}) };
       const account = await api<Account>('/v1/accounts', { method: 'POST', body: JSON.stringify(body) });
       setAccessToken('');
+      await invalidateApi('/v1/accounts');
       onDone(account);
     } catch (err) {
       setError(err as ApiError);

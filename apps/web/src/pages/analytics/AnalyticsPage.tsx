@@ -2,6 +2,7 @@ import { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
 import { navigate } from '../../router';
+import { Deferred } from '../../ui/Deferred';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { EngagementRow, useReport } from './analytics-api';
 import { BestTimeSection } from './BestTimeSection';
@@ -9,7 +10,7 @@ import { EngagementSection } from './EngagementSection';
 import { FollowerGrowthSection, SCOPES, Scope } from './FollowerGrowthSection';
 import { InactiveSection } from './InactiveSection';
 import { LeaderboardSection } from './LeaderboardSection';
-import { PillarsSection } from './PillarsSection';
+import { PillarsSection } from './charts';
 import { ProgramsSection } from './ProgramsSection';
 import { GRANULARITIES, Granularity, RANGES, RangeKind, defaultGranularity, periodOf } from './period';
 import { defaultKind, leaderboardParent } from './scope';
@@ -97,15 +98,22 @@ export function AnalyticsPage() {
             dir={s.dir === 'asc' ? 'asc' : 'desc'}
             onChange={(p: { kind?: string; sort?: string; dir?: Dir }) => set(p.kind ? { kind: p.kind, sort: '', dir: '' } : p)}
           />
-          <EngagementSection query={query} loaded={engagement} />
-          <TopPostsSection query={query} />
-          <div className="report-pair">
-            <PillarsSection query={query} />
-            <ProgramsSection query={query} />
-          </div>
-          <BestTimeSection query={{ unitId }} />
-          <InactiveSection query={{ unitId }} />
-          <TargetsSection unitId={unitId} month={month} canEdit={(id) => canEditTargets(me, id, scope.byId)} />
+          {/* below the first screen: mounted (and fetched) when scrolled near, or just after the first screen */}
+          <Deferred delay={2000}>
+            <EngagementSection query={query} loaded={engagement} />
+          </Deferred>
+          <Deferred delay={2000}>
+            <TopPostsSection query={query} />
+            <div className="report-pair">
+              <PillarsSection query={query} />
+              <ProgramsSection query={query} />
+            </div>
+          </Deferred>
+          <Deferred delay={2500}>
+            <BestTimeSection query={{ unitId }} />
+            <InactiveSection query={{ unitId }} />
+            <TargetsSection unitId={unitId} month={month} canEdit={(id) => canEditTargets(me, id, scope.byId)} />
+          </Deferred>
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
+import { PLATFORM_NAMES } from '../../ui/format';
 import { EngagementRow, Loaded, Query, Report } from './analytics-api';
 import { countColumn, rateColumn } from './report-columns';
 import { ReportSection } from './ReportSection';
@@ -25,6 +25,7 @@ export function EngagementSection({ query, loaded }: { query: Query; loaded: Loa
   ];
   return (
     <ReportSection
+      pageSize={10}
       id="engagement-title"
       title={t('analytics.engagement.title')}
       lead={t('analytics.engagement.lead')}

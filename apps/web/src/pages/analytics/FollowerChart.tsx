@@ -31,6 +31,9 @@ function FollowerTooltip({ active, payload, granularity }: TooltipProps) {
 export function FollowerChart({ rows, granularity }: { rows: FollowerPoint[]; granularity: Granularity }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  // the y-axis is as wide as its longest label ("444,4 rb"), never clipping it
+  const top = Math.max(0, ...rows.map((r) => r.followers ?? 0));
+  const axisWidth = Math.max(44, 14 + 7.5 * formatCompact(top * 1.2, lng).length);
   const tick = (d: string) => (granularity === 'month' ? formatMonth(d, lng, true) : formatDayShort(d, lng));
   return (
     <figure className="chart" aria-label={t('analytics.followers.chartLabel')}>
@@ -40,7 +43,7 @@ export function FollowerChart({ rows, granularity }: { rows: FollowerPoint[]; gr
           <XAxis dataKey="period" tickFormatter={tick} minTickGap={28} interval="preserveStartEnd" tick={{ fontSize: 12 }} />
           <YAxis
             tickFormatter={(v: number) => formatCompact(v, lng)}
-            width={52}
+            width={axisWidth}
             tickCount={4}
             domain={['auto', 'auto']}
             tick={{ fontSize: 12 }}

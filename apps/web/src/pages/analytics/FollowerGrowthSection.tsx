@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
+import { PLATFORM_NAMES } from '../../ui/format';
 import { EngagementRow, FollowerPoint, useReport } from './analytics-api';
-import { FollowerChart } from './FollowerChart';
+import { FollowerChart } from './charts';
 import { GrowthStats } from './GrowthStats';
 import { Granularity, GRANULARITIES, Period } from './period';
 import { ReportSection } from './ReportSection';

@@ -1,6 +1,6 @@
 import { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
+import { PLATFORM_NAMES } from '../../ui/format';
 import { navigate } from '../../router';
 import { InactiveRow, Query, useReport } from './analytics-api';
 import { formatCompactTime } from './format';
@@ -22,6 +22,7 @@ export function InactiveSection({ query }: { query: Query }) {
   };
   return (
     <ReportSection
+      pageSize={10}
       id="inactive-title"
       title={t('analytics.inactive.title')}
       lead={t('analytics.inactive.lead', { days: DAYS })}

@@ -50,6 +50,7 @@ export function LeaderboardSection({ unitId, parentId, period, kind, sort, dir, 
   );
   return (
     <ReportSection
+      pageSize={10}
       id="leaderboard-title"
       title={t('analytics.leaderboard.title')}
       lead={t('analytics.leaderboard.lead')}

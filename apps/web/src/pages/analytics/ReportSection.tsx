@@ -2,6 +2,7 @@ import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loaded, Query, Report } from './analytics-api';
 import { ExportLinks } from './ExportLinks';
+import { Pager, usePaged } from '../../ui/Pager';
 
 interface Props<R> {
   id: string;
@@ -15,12 +16,15 @@ interface Props<R> {
   /** Controls shown between the title and the content (tabs, pickers). */
   controls?: ReactNode;
   children: (rows: R[]) => ReactNode;
+  /** Long lists: this many rows at a time, with a pager (the export links still give every row). */
+  pageSize?: number;
 }
 
 /** One report on the analytics page: its title, export links, and its rows once loaded (or why there are none). */
-export function ReportSection<R>({ id, title, lead, report, query, loaded, empty, controls, children }: Props<R>) {
+export function ReportSection<R>({ id, title, lead, report, query, loaded, empty, controls, children, pageSize }: Props<R>) {
   const { t } = useTranslation();
   const rows = loaded.data?.rows ?? [];
+  const paged = usePaged(rows, pageSize ?? Math.max(1, rows.length));
   return (
     <section className="panel report" aria-labelledby={id} data-testid={id}>
       <div className="report-head">
@@ -36,7 +40,8 @@ export function ReportSection<R>({ id, title, lead, report, query, loaded, empty
         </p>
       )}
       {loaded.data && rows.length === 0 && <p className="notice">{empty}</p>}
-      {loaded.data && rows.length > 0 && children(rows)}
+      {loaded.data && rows.length > 0 && children(pageSize ? paged.rows : rows)}
+      {loaded.data && pageSize && <Pager page={paged.page} pages={paged.pages} setPage={paged.setPage} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
+import { PLATFORM_NAMES } from '../../ui/format';
 import { TopPostRow } from './analytics-api';
 import { formatCompactTime, formatInt, formatRate } from './format';
 

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { ApiError, api } from '../../api/client';
-import type { Report } from '../../../../../libs/analytics/src/reports/report-rows';
+import { keepPreviousData } from '@tanstack/react-query';
+import { ApiError } from '../../api/client';
+import { useApi as useCached } from '../../api/query';
+import type { Report } from '../../api/report-rows';
 
 /** The rows of the reports API, under the console's names: one definition, shared with the server. */
 export type {
@@ -14,7 +15,7 @@ export type {
   Report,
   TargetsRow as TargetRow,
   TopPostReportRow as TopPostRow,
-} from '../../../../../libs/analytics/src/reports/report-rows';
+} from '../../api/report-rows';
 
 export type Query = Record<string, string | number | undefined | null>;
 
@@ -38,24 +39,18 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** GETs `path?query` whenever the query changes; `skip` waits (e.g. until the unit is known). */
+/** GETs `path?query` through the console's cache whenever the query changes; `skip` waits (e.g. until the unit is known). */
 export function useApi<T>(path: string, query: Query, skip = false): Loaded<T> {
   const search = toSearch(query);
-  const [state, setState] = useState<Omit<Loaded<T>, 'reload'>>({ data: null, error: null, notFound: false, loading: !skip });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    if (skip) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true, error: null, notFound: false }));
-    api<T>(`${path}${search ? `?${search}` : ''}`).then(
-      (data) => live && setState({ data, error: null, notFound: false, loading: false }),
-      (e: Error) => live && setState({ data: null, error: e.message, notFound: e instanceof ApiError && e.status === 404, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [path, search, skip, tick]);
-  return { ...state, reload: () => setTick((n) => n + 1) };
+  const q = useCached<T>(skip ? null : `${path}${search ? `?${search}` : ''}`, { placeholderData: keepPreviousData });
+  const error = q.error;
+  return {
+    data: error ? null : (q.data ?? null),
+    error: error ? error.message : null,
+    notFound: error instanceof ApiError && error.status === 404,
+    loading: !skip && q.isFetching,
+    reload: () => void q.refetch(),
+  };
 }
 
 export function useReport<R>(report: string, query: Query, skip = false): Loaded<Report<R>> {

@@ -1,2 +1,2 @@
 /** GET /analytics/monthly (libs/analytics/src/reports/monthly.service.ts): the composite for the coordination meeting. */
-export type { MonthlyReport } from '../../../../../libs/analytics/src/reports/report-rows';
+export type { MonthlyReport } from '../../api/report-rows';

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client';
+import { useMemo } from 'react';
+import { useApi } from '../../api/query';
 import type { Me } from '../../auth/session';
 
 export interface ScopeUnit {
@@ -21,15 +21,14 @@ export interface ScopeUnits {
 
 /** The units in the caller's scope (GET /v1/units lists exactly their subtrees). */
 export function useScopeUnits(): ScopeUnits {
-  const [units, setUnits] = useState<ScopeUnit[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<ScopeUnit[]>('/v1/units').then(setUnits, (e: Error) => setError(e.message));
-  }, []);
+  const q = useApi<ScopeUnit[]>('/v1/units');
+  const units = q.data;
+  const error = q.error?.message ?? null;
   return useMemo(() => {
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const top = units.find((u) => !u.parentId || !byId.has(u.parentId)) ?? null;
-    return { units, top, byId, error };
+    const list = units ?? [];
+    const byId = new Map(list.map((u) => [u.id, u]));
+    const top = list.find((u) => !u.parentId || !byId.has(u.parentId)) ?? null;
+    return { units: list, top, byId, error };
   }, [units, error]);
 }
 

@@ -1,28 +1,16 @@
-import { DragEvent, useCallback, useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { DragEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { navigate } from '../../router';
-import { postDetailPath } from '../publishing/publishing-api';
-import { PILLAR_COLORS, Pillar, formatWhen, json, loadPillars, pillarName } from './api';
+import { invalidateApi, useApi } from '../../api/query';
+import { intlLocale } from '../../ui/format';
+import { CalendarDay, CalendarItem } from './CalendarDay';
+import { Pillar, formatWhen, json, loadPillars, pillarName } from './api';
 import './content.css';
-
-interface Item {
-  id: string;
-  unitName: string;
-  pillar: string;
-  status: string;
-  scheduledAt: string;
-  local: string;
-  postTimeZone: string;
-  version: number;
-  excerpt: string;
-  platforms: string[];
-}
 
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const addDays = (d: Date, n: number) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
 const mondayOf = (d: Date) => addDays(d, -((d.getDay() + 6) % 7));
-const MOVABLE = ['approved', 'scheduled'];
 
 /** Month and week views coloured by pillar; approved and scheduled posts can be dragged to another day. */
 export function CalendarPage() {
@@ -33,22 +21,17 @@ export function CalendarPage() {
   const [pillar, setPillar] = useState('');
   const [status, setStatus] = useState('');
   const [pillars, setPillars] = useState<Pillar[]>([]);
-  const [items, setItems] = useState<Item[]>([]);
-  const [zone, setZone] = useState('Asia/Jakarta');
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const first = view === 'month' ? mondayOf(new Date(anchor.getFullYear(), anchor.getMonth(), 1)) : mondayOf(anchor);
   const days = Array.from({ length: view === 'month' ? 42 : 7 }, (_, i) => addDays(first, i));
 
-  const reload = useCallback(() => {
-    const q = new URLSearchParams({ from: iso(days[0]), to: iso(addDays(days[days.length - 1], 1)) });
-    if (pillar) q.set('pillar', pillar);
-    if (status) q.set('status', status);
-    api<{ timeZone: string; items: Item[] }>(`/v1/calendar?${q}`).then((r) => {
-      setItems(r.items);
-      setZone(r.timeZone);
-    });
-  }, [iso(days[0]), view, pillar, status]);
-  useEffect(reload, [reload]);
+  const q = new URLSearchParams({ from: iso(days[0]), to: iso(addDays(days[days.length - 1], 1)) });
+  if (pillar) q.set('pillar', pillar);
+  if (status) q.set('status', status);
+  const calendar = useApi<{ timeZone: string; items: CalendarItem[] }>(`/v1/calendar?${q}`, { placeholderData: keepPreviousData });
+  const items = calendar.data?.items ?? [];
+  const zone = calendar.data?.timeZone ?? 'Asia/Jakarta';
+  const locale = intlLocale(i18n.language);
   useEffect(() => void loadPillars().then(setPillars), []);
 
   const drop = async (e: DragEvent, day: Date) => {
@@ -65,11 +48,11 @@ export function CalendarPage() {
       const e2 = err as ApiError;
       setMessage({ text: e2.details?.[0]?.message ?? e2.message, error: true });
     }
-    reload();
+    await invalidateApi('/v1/calendar', '/v1/posts', '/v1/home');
   };
   const shift = (n: number) => setAnchor(view === 'month' ? new Date(anchor.getFullYear(), anchor.getMonth() + n, 1) : addDays(anchor, 7 * n));
-  const title = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric' }).format(anchor);
-  const weekday = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short' });
+  const title = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(anchor);
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short' });
   return (
     <section aria-labelledby="calendar-title">
       <h1 id="calendar-title">{t('content.calendar.title')}</h1>
@@ -121,51 +104,19 @@ export function CalendarPage() {
         </p>
       )}
       {!items.length && <p className="muted">{t('content.calendar.empty')}</p>}
-      <div className={`cal-grid ${view}`} role="grid" aria-label={title}>
-        {days.map((day) => {
-          const mine = items.filter((x) => x.local.startsWith(iso(day)));
-          return (
-            <div
-              key={iso(day)}
-              role="gridcell"
-              data-date={iso(day)}
-              aria-label={day.toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', day: 'numeric', month: 'long' })}
-              className={day.getMonth() === anchor.getMonth() || view === 'week' ? 'cal-day' : 'cal-day other'}
-              onDragOver={(e) => {
-                e.preventDefault();
-                e.dataTransfer.dropEffect = 'move';
-              }}
-              onDrop={(e) => void drop(e, day)}
-            >
-              <div className="cal-date">
-                {weekday.format(day)} {day.getDate()}
-              </div>
-              {mine.map((x) => (
-                <div
-                  key={x.id}
-                  role="button"
-                  tabIndex={0}
-                  className="cal-item"
-                  draggable={MOVABLE.includes(x.status)}
-                  style={{ borderLeftColor: PILLAR_COLORS[x.pillar] ?? '#607d8b' }}
-                  title={t('content.calendar.dragHint')}
-                  onDragStart={(e) => {
-                    e.dataTransfer.effectAllowed = 'move';
-                    e.dataTransfer.setData('text/plain', x.id);
-                  }}
-                  onClick={() => navigate(postDetailPath(x.id))}
-                  onKeyDown={(e) => e.key === 'Enter' && navigate(postDetailPath(x.id))}
-                >
-                  <span className="cal-time">{x.local.slice(11).replace(':', i18n.language === 'en' ? ':' : '.')}</span> {x.excerpt.slice(0, 40)}
-                  <span className="visually-hidden">
-                    {' '}
-                    · {t(`content.status.${x.status}`)} · {x.unitName}
-                  </span>
-                </div>
-              ))}
-            </div>
-          );
-        })}
+      <div className={`cal-grid ${view}`} aria-label={title} role="group">
+        {days.map((day) => (
+          <CalendarDay
+            key={iso(day)}
+            date={iso(day)}
+            label={day.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long' })}
+            short={`${weekday.format(day)} ${day.getDate()}`}
+            other={day.getMonth() !== anchor.getMonth() && view !== 'week'}
+            items={items.filter((x) => x.local.startsWith(iso(day)))}
+            limit={view === 'month'}
+            onDrop={(e) => void drop(e, day)}
+          />
+        ))}
       </div>
     </section>
   );

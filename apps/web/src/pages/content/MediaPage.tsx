@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Unit, loadUnits } from './api';
+import { useApi } from '../../api/query';
+import { Unit } from './api';
 import { MediaPicker } from './MediaPicker';
 import './content.css';
 
 /** A unit's media library: upload, browse, and what is selected stays selected for the composer of that session. */
 export function MediaPage() {
   const { t } = useTranslation();
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [unitId, setUnitId] = useState('');
+  const units = useApi<Unit[]>('/v1/units').data ?? [];
+  const [chosen, setUnitId] = useState('');
+  const unitId = chosen || units[0]?.id || '';
   const [selected, setSelected] = useState<string[]>([]);
-  useEffect(() => void loadUnits().then((u) => (setUnits(u), setUnitId(u[0]?.id ?? ''))), []);
   return (
     <section aria-labelledby="media-title">
       <h1 id="media-title">{t('content.media.title')}</h1>

@@ -1,7 +1,9 @@
-import { FormEvent, ReactNode, useCallback, useEffect, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { Campaign, Program, Unit, json, loadUnits } from './api';
+import { invalidateApi, useApi } from '../../api/query';
+import { Collapsed } from '../../ui/Collapsed';
+import { Campaign, Program, Unit, json } from './api';
 import './content.css';
 
 interface Term {
@@ -32,25 +34,17 @@ function Section(props: { id: string; title: string; children: ReactNode }) {
 /** Priority programs, campaigns, templates, hashtag sets and the glossary: simple lists with an add form each. */
 export function PlanningPage() {
   const { t, i18n } = useTranslation();
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [unitId, setUnitId] = useState('');
-  const [programs, setPrograms] = useState<Program[]>([]);
-  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
-  const [templates, setTemplates] = useState<Template[]>([]);
-  const [sets, setSets] = useState<HashtagSet[]>([]);
-  const [terms, setTerms] = useState<Term[]>([]);
+  const units = useApi<Unit[]>('/v1/units').data ?? [];
+  const [chosen, setUnitId] = useState('');
+  const unitId = chosen || units[0]?.id || '';
+  const programs = useApi<Program[]>('/v1/programs').data ?? [];
+  const terms = useApi<Term[]>('/v1/glossary').data ?? [];
+  const campaigns = useApi<Campaign[]>(unitId ? `/v1/campaigns?unitId=${unitId}` : null).data ?? [];
+  const templates = useApi<Template[]>(unitId ? `/v1/templates?unitId=${unitId}` : null).data ?? [];
+  const sets = useApi<HashtagSet[]>(unitId ? `/v1/hashtag-sets?unitId=${unitId}` : null).data ?? [];
   const [form, setForm] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
-  const reload = useCallback(() => {
-    void api<Program[]>('/v1/programs').then(setPrograms);
-    void api<Term[]>('/v1/glossary').then(setTerms);
-    if (!unitId) return;
-    void api<Campaign[]>(`/v1/campaigns?unitId=${unitId}`).then(setCampaigns);
-    void api<Template[]>(`/v1/templates?unitId=${unitId}`).then(setTemplates);
-    void api<HashtagSet[]>(`/v1/hashtag-sets?unitId=${unitId}`).then(setSets);
-  }, [unitId]);
-  useEffect(() => void loadUnits().then((u) => (setUnits(u), setUnitId(u[0]?.id ?? ''))), []);
-  useEffect(reload, [reload]);
+  const reload = () => void invalidateApi('/v1/programs', '/v1/glossary', '/v1/campaigns', '/v1/templates', '/v1/hashtag-sets');
   const field = (name: string, label: string, type = 'text') => (
     <div>
       <label htmlFor={`f-${name}`}>{label}</label>
@@ -91,13 +85,17 @@ export function PlanningPage() {
         </p>
       )}
       <Section id="programs" title={t('content.planning.programs')}>
-        <ul>
-          {programs.map((p) => (
-            <li key={p.id}>
-              {i18n.language === 'en' ? (p.nameEn ?? p.nameId) : p.nameId} {p.hashtag && <span className="muted">{p.hashtag}</span>}
-            </li>
-          ))}
-        </ul>
+        <Collapsed items={programs}>
+          {(shown) => (
+            <ul>
+              {shown.map((p) => (
+                <li key={p.id}>
+                  {i18n.language === 'en' ? (p.nameEn ?? p.nameId) : p.nameId} {p.hashtag && <span className="muted">{p.hashtag}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Collapsed>
         <form
           className="form-row"
           onSubmit={save('/v1/programs', { nameId: form.programId, nameEn: form.programEn || undefined, hashtag: form.programTag || undefined })}
@@ -164,22 +162,26 @@ export function PlanningPage() {
         </form>
       </Section>
       <Section id="glossary" title={t('content.planning.glossary')}>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('content.composer.lang.id')}</th>
-              <th>{t('content.composer.lang.en')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {terms.map((g) => (
-              <tr key={g.id}>
-                <td>{g.termId}</td>
-                <td>{g.termEn}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Collapsed items={terms}>
+          {(shown) => (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('content.composer.lang.id')}</th>
+                  <th scope="col">{t('content.composer.lang.en')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((g) => (
+                  <tr key={g.id}>
+                    <td>{g.termId}</td>
+                    <td>{g.termEn}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Collapsed>
         <form className="form-row" onSubmit={save('/v1/glossary', { termId: form.termId, termEn: form.termEn })}>
           {field('termId', t('content.composer.lang.id'))}
           {field('termEn', t('content.composer.lang.en'))}

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
 import { navigate } from '../../router';
 import { postDetailPath } from '../publishing/publishing-api';
+import { invalidateApi, useApi } from '../../api/query';
 import { Post, formatWhen, json } from './api';
 import './content.css';
 
@@ -15,15 +16,16 @@ interface Summary {
   timeZone: string;
 }
 
+const QUEUE = '/v1/posts?status=in_review&pageSize=100';
+
 /** The review queue: posts waiting for the caller, each with its texts, targets and history. */
 export function ReviewPage() {
   const { t, i18n } = useTranslation();
-  const [queue, setQueue] = useState<Summary[]>([]);
+  const queue = useApi<{ items: Summary[] }>(QUEUE).data?.items ?? [];
   const [post, setPost] = useState<Post | null>(null);
   const [comment, setComment] = useState('');
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
-  const reload = useCallback(() => void api<{ items: Summary[] }>('/v1/posts?status=in_review&pageSize=100').then((r) => setQueue(r.items)), []);
-  useEffect(reload, [reload]);
+  const reload = () => void invalidateApi('/v1/posts', '/v1/calendar', '/v1/home');
 
   const act = async (action: 'approve' | 'request-changes') => {
     if (!post) return;

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { ApiError, api } from '../../api/client';
-import { formatDateTime } from '../../../../../libs/i18n/src/formats';
+import { formatDateTime } from '../../ui/format';
 
-export { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
+export { PLATFORM_NAMES } from '../../ui/format';
 
 export const PILLAR_COLORS: Record<string, string> = {
   cerita_wilayah: '#8e44ad',

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { formatDateTime } from '../../../../../libs/i18n/src/formats';
+import { formatDateTime } from '../../ui/format';
 
 export interface Attempt {
   id: string;
@@ -57,7 +57,7 @@ export interface NotificationItem {
   readAt: string | null;
 }
 
-export { PLATFORM_NAMES } from '../../../../../libs/i18n/src/formats';
+export { PLATFORM_NAMES } from '../../ui/format';
 
 export const postDetailPath = (postId: string) => `/posts/detail?id=${encodeURIComponent(postId)}`;
 

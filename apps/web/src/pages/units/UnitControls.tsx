@@ -1,6 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { invalidateApi, send, useApiMutation } from '../../api/query';
+import { ReviewSwitch } from './ReviewSwitch';
 
 export interface Unit {
   id: string;
@@ -11,34 +13,26 @@ export interface Unit {
   reviewRequired: boolean;
 }
 
-/** City admins: rename a unit and switch its review requirement, inline in the tree. */
-export function UnitControls({ unit, onChanged, onError }: { unit: Unit; onChanged(): void; onError(message: string): void }) {
+/** City admins: rename a unit and switch its review requirement (asking first), inline in the tree. */
+export function UnitControls({ unit, onDone }: { unit: Unit; onDone(message: string): void }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(unit.name);
-  const patch = (body: Partial<Unit>) =>
-    api(`/v1/units/${unit.id}`, { method: 'PATCH', body: JSON.stringify(body) }).then(
-      () => onChanged(),
-      (e: Error) => onError(e.message),
-    );
+  const rename = useApiMutation<string, unknown, Unit[]>({
+    request: (n) => send('PATCH', `/v1/units/${unit.id}`, { name: n }),
+    invalidates: ['/v1/units'],
+    optimistic: { listPath: '/v1/units', apply: (list, n) => list.map((u) => (u.id === unit.id ? { ...u, name: n } : u)) },
+    onSuccess: (_r, n) => onDone(t('unitAdmin.renamedNotice', { name: n })),
+  });
   const save = (e: FormEvent) => {
     e.preventDefault();
     setEditing(false);
-    void patch({ name });
+    rename.mutate(name);
   };
   return (
     <span className="unit-controls">
       {' '}
-      <input
-        type="checkbox"
-        id={`review-${unit.id}`}
-        className="inline-check"
-        checked={unit.reviewRequired}
-        onChange={(e) => void patch({ reviewRequired: e.target.checked })}
-      />
-      <label htmlFor={`review-${unit.id}`} className="inline-label">
-        {t('unitAdmin.reviewRequired')}
-      </label>{' '}
+      <ReviewSwitch unit={unit} onDone={onDone} />{' '}
       {editing ? (
         <form className="inline-form" onSubmit={save}>
           <label htmlFor={`name-${unit.id}`} className="visually-hidden">
@@ -53,6 +47,12 @@ export function UnitControls({ unit, onChanged, onError }: { unit: Unit; onChang
         <button type="button" className="link" aria-label={t('unitAdmin.renameUnit', { name: unit.name })} onClick={() => setEditing(true)}>
           {t('unitAdmin.rename')}
         </button>
+      )}
+      {rename.error && (
+        <span role="alert" className="error">
+          {' '}
+          {rename.error.message}
+        </span>
       )}
     </span>
   );
@@ -74,6 +74,7 @@ export function AddUnitForm({ units, onAdded }: { units: Unit[]; onAdded(): void
         body: JSON.stringify({ parentId: form.parentId, name: form.name, kind: form.kind, ...(form.code ? { code: form.code } : {}) }),
       });
       setForm({ parentId: '', name: '', kind: 'kelurahan', code: '' });
+      await invalidateApi('/v1/units');
       onAdded();
     } catch (err) {
       setError((err as Error).message);
