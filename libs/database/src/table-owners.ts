@@ -39,6 +39,14 @@ export const TABLE_OWNERS: Record<string, string> = {
   aduan_comments: 'aduan',
   aduan_corrections: 'aduan',
   aduan_cursors: 'aduan',
+  aduan_tickets: 'aduan',
+  aduan_ticket_events: 'aduan',
+  aduan_ticket_numbers: 'aduan',
+  aduan_replies: 'aduan',
+  limit_slots: 'platforms',
+  limit_buckets: 'platforms',
+  limit_quota_days: 'platforms',
+  limit_holds: 'platforms',
 };
 
 /** Libs that write every context's tables, with the reason; they own none. */
@@ -58,6 +66,9 @@ export const READ_GRANTS: Record<string, Record<string, string>> = {
     pillars: 'the pillars report',
   },
   content: {
+    target_metrics: "the composer's best time to post ranks hours by the unit's own past interactions (one SQL statement)",
+    memberships: "a submission notifies the reviewers of the post's unit and the units above it",
+    notifications: 'review steps (submitted, approved, changes requested) write their notifications',
     units: "the calendar, iCal feeds, planner and post list show a unit's name and filter by its subtree",
     users: "the calendar's time zone is the caller's; the post list shows the author",
     social_accounts: "a post's targets name their accounts",
@@ -73,5 +84,12 @@ export const READ_GRANTS: Record<string, Record<string, string>> = {
   },
   aduan: {
     units: 'the classifier routes to the units of the tree',
+    social_accounts: "collection, tickets and replies read the account a comment came from (platform, status, unit) — not yet behind accounts' AccountHealth",
+    post_targets: "a comment is linked to Kabar's post it answers, and a reply's state is its target's (replies are published by publishing's engine)",
+    post_variants: 'a comment is shown with the text of the post it answers',
+    posts: "a reply is a post of kind 'reply' created with its one target",
+    notifications: 'escalation of an overdue ticket writes notifications',
+    memberships: "escalation notifies the OPD's and the city's admins",
+    users: 'escalation notifies users; tickets and replies name who acted',
   },
 };

@@ -1,4 +1,4 @@
-import { sandboxReplies, telegramDiscussionChatId } from '../../sandbox/src';
+import { addComment, sandboxReplies, telegramDiscussionChatId } from '../../sandbox/src';
 import { AccountCredentials, CheckRequest, Platform, PublishContent, PublishHandles, ReplyTo } from '../src/types';
 import { Harness, startHarness } from './harness';
 
@@ -7,8 +7,20 @@ type ReplyPlatform = Exclude<Platform, 'tiktok'>;
 /** The citizen's comment each reply answers, named as the platform names it. */
 function parentFor(h: Harness, platform: ReplyPlatform, acc: AccountCredentials): ReplyTo {
   switch (platform) {
-    case 'facebook':
-      return { externalId: `${acc.externalId}_90001`, postExternalId: `${acc.externalId}_80001`, authorHandle: 'warga.bogor' };
+    case 'facebook': {
+      // a real comment under a Page post of the sandbox (Graph answers "does not exist" for a made-up comment's replies)
+      const account = h.sb.store.account('facebook', acc.externalId)!;
+      const post = h.sb.store.addPost({
+        platform: 'facebook',
+        accountExternalId: acc.externalId,
+        externalId: `${acc.externalId}_${h.sb.store.newId()}`,
+        url: '',
+        text: 'Info',
+        media: [],
+      });
+      const c = addComment(h.sb.store, account, { postExternalId: post.externalId, text: 'jln rusak tolong dong', authorHandle: 'warga.bogor' });
+      return { externalId: `${post.externalId.split('_')[1]}_${c.id}`, postExternalId: post.externalId, authorHandle: 'warga.bogor' };
+    }
     case 'instagram':
       return { externalId: '17890000000000001', postExternalId: '17880000000000001', authorHandle: 'warga.bogor' };
     case 'x':

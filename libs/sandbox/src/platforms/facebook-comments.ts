@@ -1,4 +1,5 @@
 import { syncComments } from '../citizens/comments';
+import { sandboxReplies } from '../replies';
 import { afterCursor, cursorOf } from '../citizens/paging';
 import { json } from '../module';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
@@ -45,4 +46,15 @@ export function facebookComments(ctx: Ctx, a: SandboxAccount, post: SandboxPost,
     paging.next = `${ctx.base}/v23.0/${post.externalId}/comments?${q.toString()}`;
   }
   return json(200, { data, paging });
+}
+
+/** Whether `id` names a comment (a citizen's, the Page's own reply, or one the Page replied to) on the Page. */
+export function facebookCommentExists(env: SandboxEnv, a: SandboxAccount, id: string): boolean {
+  const posts = new Map(env.store.posts('facebook', a.externalId).map((p) => [p.externalId, p]));
+  // the Page replied to it or under it (the sandbox takes replies to a comment it did not write itself)
+  if (sandboxReplies(env.store, { platform: 'facebook' }).some((r) => r.externalId === id || r.parentExternalId === id)) return true;
+  return syncComments(env.store, a).some((c) => {
+    const post = c.postExternalId ? posts.get(c.postExternalId) : undefined;
+    return !!post && commentId(post, c.id) === id;
+  });
 }

@@ -2,7 +2,7 @@ import { json, PlatformModule, SandboxEnv } from '../module';
 import { authorizePage, consumeCode } from '../oauth';
 import { Ctx, Reply, SandboxAccount, SandboxPost } from '../types';
 import { addReply, sandboxReplies } from '../replies';
-import { facebookComments } from './facebook-comments';
+import { facebookCommentExists, facebookComments } from './facebook-comments';
 import { graphAuth, graphError, graphFault, graphTime, invalidParam, sinceMs, unversion, usageHeader } from './graph';
 
 const permalink = (pageId: string, postId: string) => `https://www.facebook.com/${pageId}/posts/${postId.split('_')[1] ?? postId}`;
@@ -196,7 +196,9 @@ export const facebook: PlatformModule = {
     if (!m) return graphError(400, 2500, 'Unknown path components');
     const [, id, edge] = m;
     const onPage = id === a.externalId || id === 'me';
-    if (edge === 'comments' && !onPage && !env.store.post('facebook', id)) return commentReplies(ctx, a, env, id);
+    // a comment's replies; a GET on an id that is neither a post nor a comment is Graph's "does not exist" below
+    if (edge === 'comments' && !onPage && !env.store.post('facebook', id) && (ctx.method === 'POST' || facebookCommentExists(env, a, id)))
+      return commentReplies(ctx, a, env, id);
     if ((edge === 'feed' || edge === 'photos') && ctx.method === 'POST') {
       if (!onPage)
         return graphError(
