@@ -37,6 +37,8 @@ const SELECT = `
 
 export interface TicketView {
   id: string;
+  /** The citizen's comment (replies go to /aduan/comments/:commentId/replies). */
+  commentId: string;
   number: string;
   status: TicketStatus;
   version: number;
@@ -66,6 +68,7 @@ export interface TicketView {
 function view(r: any): TicketView {
   return {
     id: r.id,
+    commentId: r.comment_id,
     number: r.number,
     status: r.status,
     version: r.version,

@@ -6,6 +6,7 @@ export interface UnitRef {
 
 export interface Ticket {
   id: string;
+  commentId: string;
   number: string;
   status: string;
   version: number;
@@ -64,3 +65,23 @@ export const ACTION_PATHS: Record<string, string> = {
   archive: 'archive',
   reclassify: 'reclassify',
 };
+
+/** /api/v1/aduan/comments/:id/replies: the replies sent to a comment and the templates offered for it. */
+export interface Reply {
+  id: string;
+  text: string;
+  language: 'id' | 'en';
+  status: string;
+  url: string | null;
+  publishedAt: string | null;
+  problem: string | null;
+  createdByName: string | null;
+  createdAt: string;
+}
+
+export interface ReplyList {
+  items: Reply[];
+  templates: Array<{ key: string; language: 'id' | 'en'; text: string }>;
+  detectedLanguage: 'id' | 'en';
+  warnings: Array<{ code: string; message: string }>;
+}
