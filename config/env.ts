@@ -163,7 +163,7 @@ export const ENV_VARS = {
   KABAR_ADUAN_COLLECT_INTERVAL: [
     '5m',
     duration,
-    "How often citizens' comments, replies and mentions are read from each active social account (aduan); each account is read by one worker at a time.",
+    "How often citizens' comments, replies and mentions are read from each active social account (aduan); each account is read by one worker at a time. 0: no collection.",
   ],
   KABAR_PUBLISH_MAX_ATTEMPTS: ['6', int(1, 50), 'Tries of one post target on transient errors (exponential backoff with jitter) before it is marked failed.'],
   KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: [

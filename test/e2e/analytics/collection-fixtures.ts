@@ -54,6 +54,8 @@ export async function startCollectionHarness(): Promise<CollectionHarness> {
         secretKey: SECRET,
         collectPollIntervalMs: 500,
         publishDispatchIntervalMs: 500,
+        // no comment collection: these tests count the platform calls of analytics alone
+        aduanCollectIntervalMs: 0,
         ...overrides,
       });
       const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, tdb.url, rootLogger('error')), { logger: ['error'] });

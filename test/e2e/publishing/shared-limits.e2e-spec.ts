@@ -22,6 +22,7 @@ const RATE = 4;
 /** Every worker gets the same limits: they hold across the four processes, not in each one. */
 const ENV = {
   KABAR_WORKER_CONCURRENCY: '16',
+  KABAR_ADUAN_COLLECT_INTERVAL: '0', // the sandbox counts publishing's calls alone
   KABAR_PUBLISH_PER_ACCOUNT_CONCURRENCY: '1',
   KABAR_PUBLISH_PER_PLATFORM_RATE: String(RATE),
   KABAR_LIMIT_SLOT_LEASE: '1s',

@@ -12,7 +12,7 @@ const INTERVAL_NAME = 'aduan.collect';
 
 /**
  * Every KABAR_ADUAN_COLLECT_INTERVAL: one collection job per active account whose platform gives comments or
- * mentions, with a deterministic id per account and period (replicas running the trigger at once enqueue it
+ * mentions (none when the interval is 0), with a deterministic id per account and period (replicas running the trigger at once enqueue it
  * once) and the account as singleton key (one worker at a time per account).
  */
 @Injectable()
@@ -30,6 +30,7 @@ export class CollectTriggers implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.ensure(ADUAN_COLLECT_JOB);
+    if (this.config.aduanCollectIntervalMs === 0) return; // collection off (KABAR_ADUAN_COLLECT_INTERVAL=0)
     const every = Math.min(60_000, Math.max(500, Math.floor(this.config.aduanCollectIntervalMs / 4)));
     const timer = setInterval(() => void this.tick(), every);
     timer.unref();
@@ -53,6 +54,7 @@ export class CollectTriggers implements OnApplicationBootstrap, BeforeApplicatio
   /** Enqueues this period's job of every active account that has comments to read; returns how many were offered. */
   async enqueue(now = Date.now()): Promise<number> {
     const interval = this.config.aduanCollectIntervalMs;
+    if (interval === 0) return 0;
     const period = Math.floor(now / interval);
     const readable = this.platforms.platforms().filter((p) => {
       const caps = this.platforms.get(p).commentCapabilities;
