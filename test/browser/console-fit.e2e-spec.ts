@@ -29,6 +29,7 @@ const ADMIN_PAGES = [
   '/analytics',
   '/notifications',
   '/publishing/problems',
+  '/aduan',
 ];
 
 interface Finding {
