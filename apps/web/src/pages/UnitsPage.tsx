@@ -1,40 +1,73 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import { useMe } from '../auth/session';
-import { AddUnitForm, Unit, UnitControls } from './units/UnitControls';
+import { navigate } from '../router';
+import { AddUnitForm, UnitControls } from './units/UnitControls';
+import { managesUnits, UnitNode, useUnitTree } from './units/unit-tree';
+import './units/units.css';
 
-/** The caller's part of the unit tree; city admins also edit it. */
+/** The caller's part of the unit tree, one level at a time; the installation's admins and region admins also edit it. */
 export function UnitsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [units, setUnits] = useState<Unit[] | null>(null);
+  const tree = useUnitTree();
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api<Unit[]>('/v1/units').then(setUnits, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(load, [load]);
-  const byParent = new Map<string | null, Unit[]>();
-  for (const u of units ?? []) byParent.set(u.parentId, [...(byParent.get(u.parentId) ?? []), u]);
-  const node = (u: Unit) => (
-    <li key={u.id}>
-      <span className="unit-name">{u.name}</span> <span className="badge">{t(`units.kinds.${u.kind}`)}</span> {u.code && <code>{u.code}</code>}
-      {me.isCityAdmin && <UnitControls unit={u} onChanged={load} onError={setError} />}
-      {byParent.has(u.id) && <ul className="tree">{byParent.get(u.id)!.map(node)}</ul>}
-    </li>
-  );
-  const roots = (units ?? []).filter((u) => !u.parentId || !units!.some((p) => p.id === u.parentId));
+  const canManage = managesUnits(me);
+  const loaded = [...tree.tops, ...[...tree.children.values()].flat()];
+  const node = (u: UnitNode) => {
+    const opened = tree.open.has(u.id);
+    return (
+      <li key={u.id}>
+        {u.childCount > 0 ? (
+          <button
+            type="button"
+            className="link tree-toggle"
+            aria-expanded={opened}
+            aria-label={t(opened ? 'wilayah.tree.close' : 'wilayah.tree.open', { name: u.name, count: u.childCount })}
+            onClick={() => tree.toggle(u)}
+          >
+            {opened ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="tree-toggle" aria-hidden="true" />
+        )}{' '}
+        <span className="unit-name">{u.name}</span> <span className="badge">{t(`units.kinds.${u.kind}`)}</span> {u.code && <code>{u.code}</code>}{' '}
+        {u.zone && (
+          <span className="badge zone" title={u.timeZone}>
+            {u.zone}
+          </span>
+        )}
+        {u.childCount > 0 && !opened && <span className="muted"> {t('wilayah.tree.units', { count: u.childCount })}</span>}
+        {canManage && <UnitControls unit={u} onChanged={tree.reload} onError={setError} />}
+        {opened && <ul className="tree">{(tree.children.get(u.id) ?? []).map(node)}</ul>}
+      </li>
+    );
+  };
   return (
     <section aria-labelledby="units-title">
-      <h1 id="units-title">{t('units.title')}</h1>
-      {error && (
+      <div className="units-head">
+        <h1 id="units-title">{t('units.title')}</h1>
+        {me.isCityAdmin && (
+          <a
+            className="button secondary"
+            href="/units/import"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/units/import');
+            }}
+          >
+            {t('wilayah.import.open')}
+          </a>
+        )}
+      </div>
+      {(error ?? tree.error) && (
         <p role="alert" className="error">
-          {error}
+          {error ?? tree.error}
         </p>
       )}
-      {me.isCityAdmin && units && <AddUnitForm units={units} onAdded={load} />}
-      {!units && !error && <p aria-live="polite">{t('common.loading')}</p>}
-      {units && <ul className="tree">{roots.map(node)}</ul>}
+      {canManage && loaded.length > 0 && <AddUnitForm units={loaded} onAdded={tree.reload} />}
+      {tree.loading && <p aria-live="polite">{t('common.loading')}</p>}
+      {!tree.loading && <ul className="tree">{tree.tops.map(node)}</ul>}
     </section>
   );
 }
