@@ -4,7 +4,7 @@ import { gunzipSync } from 'zlib';
 import { DataSource } from 'typeorm';
 import { AppError } from '@kabar/common';
 import { dataSourceOptions } from '@kabar/database';
-import { runWilayahImport } from '@kabar/org';
+import { bootstrapAdmin, runWilayahImport } from '@kabar/org';
 import { createTestDatabase } from '../support/test-database';
 
 /** Counts straight from config/wilayah/indonesia-wilayah.csv.gz (its own reading, not the importer's). */
@@ -90,6 +90,30 @@ describe('wilayah import (Kemendagri codes into the unit tree)', () => {
     expect((await ds.query(`SELECT count(*)::int AS n FROM units WHERE code LIKE '34%'`))[0].n).toBe(0);
     expect(await runWilayahImport(ds, { code: '31' })).toMatchObject({ updated: 1, created: 0 });
     expect((await ds.query(`SELECT name, time_zone FROM units WHERE code = '31.71.01'`))[0]).toEqual({ name: 'Gambir', time_zone: 'Asia/Jakarta' });
+  });
+
+  it('a fresh installation’s placeholder root (made for the first admin) becomes the part imported', async () => {
+    const fresh = await createTestDatabase();
+    const other = new DataSource(dataSourceOptions(fresh.url, []));
+    await other.initialize();
+    try {
+      await bootstrapAdmin(other, { email: 'ops@kabar.test', password: 'kata-sandi-operator-1', timeZone: 'Asia/Jakarta' });
+      const [before] = await other.query(`SELECT id, code, kind FROM units WHERE parent_id IS NULL`);
+      expect(before).toMatchObject({ code: null, kind: 'kota' });
+      const r = await runWilayahImport(other, { code: '34' });
+      expect(r).toMatchObject({ rootChanged: false, root: { id: before.id, code: '34', kind: 'provinsi', name: 'Daerah Istimewa Yogyakarta' } });
+      const [admin] = await other.query(
+        `SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'ops@kabar.test' AND m.unit_id = $1 AND m.role = 'admin'`,
+        [before.id],
+      );
+      expect(admin).toBeDefined();
+      expect((await other.query(`SELECT count(*)::int AS n FROM units WHERE code LIKE '34.%' AND code ~ '^[0-9.]+$'`))[0].n).toBe(
+        Object.values(fileCounts('34')).reduce((a, b) => a + b, 0) - 1,
+      );
+    } finally {
+      await other.destroy();
+      await fresh.drop();
+    }
   });
 
   it('refuses a code the file does not have', async () => {

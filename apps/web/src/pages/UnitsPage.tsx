@@ -1,50 +1,83 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/query';
-import { useMe } from '../auth/session';
 import { Notice } from '../ui/Notice';
-import { AddUnitForm, Unit, UnitControls } from './units/UnitControls';
+import { useMe } from '../auth/session';
+import { navigate } from '../router';
+import { AddUnitForm, UnitControls } from './units/UnitControls';
+import { managesUnits, UnitNode, useUnitTree } from './units/unit-tree';
+import './units/units.css';
 
-/** The caller's part of the unit tree; city admins also edit it. Subtrees below the first level start collapsed. */
+/** The caller's part of the unit tree, one level at a time; the installation's admins and region admins also edit it. */
 export function UnitsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const units = useApi<Unit[]>('/v1/units');
+  const tree = useUnitTree();
   const [done, setDone] = useState<string | null>(null);
-  const list = units.data ?? [];
-  const byParent = new Map<string | null, Unit[]>();
-  for (const u of list) byParent.set(u.parentId, [...(byParent.get(u.parentId) ?? []), u]);
-  const node = (u: Unit, depth: number) => {
-    const label = (
-      <>
-        <span className="unit-name">{u.name}</span> <span className="badge">{t(`units.kinds.${u.kind}`)}</span> {u.code && <code>{u.code}</code>}
-      </>
-    );
-    const children = byParent.get(u.id);
+  const canManage = managesUnits(me);
+  const loaded = [...tree.tops, ...[...tree.children.values()].flat()];
+  const node = (u: UnitNode) => {
+    const opened = tree.open.has(u.id);
     return (
       <li key={u.id}>
-        {label}
-        {me.isCityAdmin && <UnitControls unit={u} onDone={setDone} />}
-        {children && depth >= 1 ? (
-          <details>
-            <summary>{t('units.subunits', { n: children.length })}</summary>
-            <ul className="tree">{children.map((c) => node(c, depth + 1))}</ul>
-          </details>
+        {u.childCount > 0 ? (
+          <button
+            type="button"
+            className="link tree-toggle"
+            aria-expanded={opened}
+            aria-label={t(opened ? 'wilayah.tree.close' : 'wilayah.tree.open', { name: u.name, count: u.childCount })}
+            onClick={() => tree.toggle(u)}
+          >
+            {opened ? '▾' : '▸'}
+          </button>
         ) : (
-          children && <ul className="tree">{children.map((c) => node(c, depth + 1))}</ul>
+          <span className="tree-toggle" aria-hidden="true" />
+        )}{' '}
+        <span className="unit-name">{u.name}</span> <span className="badge">{t(`units.kinds.${u.kind}`)}</span> {u.code && <code>{u.code}</code>}{' '}
+        {u.zone && (
+          <span className="badge zone" title={u.timeZone}>
+            {u.zone}
+          </span>
         )}
+        {u.childCount > 0 && !opened && <span className="muted"> {t('wilayah.tree.units', { count: u.childCount })}</span>}
+        {canManage && (
+          <UnitControls
+            unit={u}
+            onDone={(message) => {
+              setDone(message);
+              tree.reload();
+            }}
+          />
+        )}
+        {opened && <ul className="tree">{(tree.children.get(u.id) ?? []).map(node)}</ul>}
       </li>
     );
   };
-  const roots = list.filter((u) => !u.parentId || !list.some((p) => p.id === u.parentId));
   return (
     <section aria-labelledby="units-title">
-      <h1 id="units-title">{t('units.title')}</h1>
-      {units.error && <Notice kind="error">{units.error.message}</Notice>}
+      <div className="units-head">
+        <h1 id="units-title">{t('units.title')}</h1>
+        {me.isCityAdmin && (
+          <a
+            className="button secondary"
+            href="/units/import"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/units/import');
+            }}
+          >
+            {t('wilayah.import.open')}
+          </a>
+        )}
+      </div>
+      {tree.error && (
+        <p role="alert" className="error">
+          {tree.error}
+        </p>
+      )}
       <Notice>{done}</Notice>
-      {me.isCityAdmin && units.data && <AddUnitForm units={units.data} onAdded={() => setDone(null)} />}
-      {units.isPending && <p aria-live="polite">{t('common.loading')}</p>}
-      {units.data && <ul className="tree">{roots.map((u) => node(u, 0))}</ul>}
+      {canManage && loaded.length > 0 && <AddUnitForm units={loaded} onAdded={tree.reload} />}
+      {tree.loading && <p aria-live="polite">{t('common.loading')}</p>}
+      {!tree.loading && <ul className="tree">{tree.tops.map(node)}</ul>}
     </section>
   );
 }

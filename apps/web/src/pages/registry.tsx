@@ -16,6 +16,7 @@ import { ComposerPage } from './content/ComposerPage';
 import { ImportPage } from './content/ImportPage';
 import { MediaPage } from './content/MediaPage';
 import { PlanningPage } from './content/PlanningPage';
+import { WilayahImportPage } from './units/WilayahImportPage';
 import { ReviewPage } from './content/ReviewPage';
 
 /** Every page of the console: its path, its nav label key, and the component. Later issues add theirs here. */
@@ -33,6 +34,7 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { path: '/', labelKey: 'nav.home', icon: '⌂', component: HomePage },
   { path: '/units', labelKey: 'nav.units', icon: '▦', component: UnitsPage },
+  { path: '/units/import', labelKey: 'nav.wilayahImport', icon: '⇩', component: WilayahImportPage, nav: false },
   { path: '/users', labelKey: 'nav.users', icon: '☺', component: UsersPage, visible: (me) => me.canManageUsers },
   { path: '/audit', labelKey: 'nav.audit', icon: '✎', component: AuditPage, visible: (me) => me.isCityAdmin },
   { path: '/accounts', labelKey: 'nav.accounts', icon: '◎', component: AccountsPage },

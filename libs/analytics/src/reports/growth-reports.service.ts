@@ -15,6 +15,9 @@ import { followersSeries, FollowersScope, Granularity } from './queries/follower
 import { leaderboardMetrics } from './queries/leaderboard.query';
 import { targetsProgress, upsertTarget } from './queries/targets.query';
 
+/** Leaderboard orders that need only unit_daily (and names). */
+const GROWTH_SORTS = ['followers', 'followersGrowthPct', 'unitName'] as const;
+
 const FOLLOWERS_COLUMNS: Array<keyof FollowersRow> = ['period', 'followers', 'netNew', 'growthPct', 'accounts', 'expectedAccounts'];
 const LEADERBOARD_COLUMNS: Array<keyof LeaderboardRow> = [
   'rank',
@@ -108,10 +111,12 @@ export class GrowthReportsService {
     dir: 'asc' | 'desc',
     minPosts: number,
   ): Promise<LeaderboardRow[]> {
-    // two independent queries: run side by side on two pooled connections
+    // two independent queries: run side by side on two pooled connections. The period before only ranks: when
+    // the order comes from the follower rollups (the default), its posts and metrics are not read at all.
+    const growthOnly = (GROWTH_SORTS as readonly string[]).includes(sort);
     const [current, previous] = await Promise.all([
       this.leaderboardRows(parent, kind, range, minPosts),
-      this.leaderboardRows(parent, kind, previousRange(range), minPosts),
+      this.leaderboardRows(parent, kind, previousRange(range), minPosts, growthOnly),
     ]);
     const rank = rankBy(current, sort, dir);
     const previousRank = rankBy(previous, sort, dir);
@@ -125,8 +130,15 @@ export class GrowthReportsService {
       .map((r) => pick(r, LEADERBOARD_COLUMNS));
   }
 
-  private async leaderboardRows(parent: UnitEntity, kind: LeaderboardKind, range: ReportRange, minPosts: number) {
-    const metrics = await leaderboardMetrics(this.read, { kinds: unitKindsOf(kind), parentId: parent.id, parentPath: parent.path, ...range, minPosts });
+  private async leaderboardRows(parent: UnitEntity, kind: LeaderboardKind, range: ReportRange, minPosts: number, growthOnly = false) {
+    const metrics = await leaderboardMetrics(this.read, {
+      kinds: unitKindsOf(kind),
+      parentId: parent.id,
+      parentPath: parent.path,
+      ...range,
+      minPosts,
+      growthOnly,
+    });
     const weeks = isoWeeksTouched(range);
     return metrics.map((m) => ({
       unitId: m.unitId,

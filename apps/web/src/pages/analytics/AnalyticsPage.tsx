@@ -13,7 +13,7 @@ import { LeaderboardSection } from './LeaderboardSection';
 import { PillarsSection } from './charts';
 import { ProgramsSection } from './ProgramsSection';
 import { GRANULARITIES, Granularity, RANGES, RangeKind, defaultGranularity, periodOf } from './period';
-import { defaultKind, leaderboardParent } from './scope';
+import { defaultKind, leaderboardKinds, leaderboardParent } from './scope';
 import { TargetsSection } from './TargetsSection';
 import { TopPostsSection } from './TopPostsSection';
 import { canEditTargets, useScopeUnits } from './units';
@@ -94,6 +94,7 @@ export function AnalyticsPage() {
             parentId={leaderboardParent(unit, scope.units, scope.byId)}
             period={period}
             kind={s.kind || defaultKind(unit, scope.units)}
+            kinds={leaderboardKinds(leaderboardParent(unit, scope.units, scope.byId), scope.units)}
             sort={s.sort}
             dir={s.dir === 'asc' ? 'asc' : 'desc'}
             onChange={(p: { kind?: string; sort?: string; dir?: Dir }) => set(p.kind ? { kind: p.kind, sort: '', dir: '' } : p)}

@@ -6,6 +6,7 @@ import { RankChange } from './RankChange';
 import { ReportSection } from './ReportSection';
 import { Dir, SortHeader } from './SortHeader';
 
+/** The city's tabs (and the fallback); a province or the country shows its own levels (scope.ts leaderboardKinds). */
 export const LEADERBOARD_KINDS = ['kelurahan', 'kecamatan', 'opd', 'bumd', 'puskesmas'] as const;
 
 /** The API ranks by the chosen column (default: growth, highest first); the rank column follows it. */
@@ -28,20 +29,22 @@ interface Props {
   parentId?: string;
   period: Period;
   kind: string;
+  /** The tabs: the levels that exist under the parent. */
+  kinds?: readonly string[];
   sort: string;
   dir: Dir;
   onChange(patch: { kind?: string; sort?: string; dir?: Dir }): void;
 }
 
 /** Units of one kind ranked by the API; tabs per kind, and each column header re-sorts on the server. */
-export function LeaderboardSection({ unitId, parentId, period, kind, sort, dir, onChange }: Props) {
+export function LeaderboardSection({ unitId, parentId, period, kind, kinds = LEADERBOARD_KINDS, sort, dir, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const query = { parentId, kind, sort: sort || undefined, dir: sort ? dir : undefined, ...period };
   const loaded = useReport<LeaderboardRow>('leaderboard', query);
   const tabs = (
     <div className="tabs" role="tablist" aria-label={t('analytics.leaderboard.kinds')}>
-      {LEADERBOARD_KINDS.map((k) => (
+      {kinds.map((k) => (
         <button key={k} type="button" role="tab" className={k === kind ? 'tab active' : 'tab'} aria-selected={k === kind} onClick={() => onChange({ kind: k })}>
           {t(`analytics.kinds.${k}`)}
         </button>

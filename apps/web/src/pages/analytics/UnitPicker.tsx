@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ScopeUnit } from './units';
 
-const KIND_ORDER = ['kota', 'kabupaten', 'kecamatan', 'kelurahan', 'desa', 'opd', 'bumd', 'puskesmas'];
+const KIND_ORDER = ['nasional', 'provinsi', 'kota', 'kabupaten', 'kecamatan', 'kelurahan', 'desa', 'opd', 'bumd', 'puskesmas'];
 
 /** The units in the caller's scope, grouped by kind; a unit id from the address that is not among them shows as "—". */
 export function UnitPicker({ units, value, onChange }: { units: ScopeUnit[]; value: string; onChange(id: string): void }) {

@@ -13,7 +13,7 @@ export interface Unit {
   reviewRequired: boolean;
 }
 
-/** City admins: rename a unit and switch its review requirement (asking first), inline in the tree. */
+/** Unit managers (the installation's admins, region admins inside their region): rename a unit and switch its review requirement (asking first), inline in the tree. */
 export function UnitControls({ unit, onDone }: { unit: Unit; onDone(message: string): void }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -58,9 +58,9 @@ export function UnitControls({ unit, onDone }: { unit: Unit; onDone(message: str
   );
 }
 
-const KINDS = ['kecamatan', 'kelurahan', 'desa', 'opd', 'bumd', 'puskesmas'];
+const KINDS = ['provinsi', 'kabupaten', 'kota', 'kecamatan', 'kelurahan', 'desa', 'opd', 'bumd', 'puskesmas'];
 
-/** City admins: a new unit under any existing one. */
+/** Unit managers: a new unit under one of the units shown in the tree (the server checks the level and the scope). */
 export function AddUnitForm({ units, onAdded }: { units: Unit[]; onAdded(): void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ parentId: '', name: '', kind: 'kelurahan', code: '' });

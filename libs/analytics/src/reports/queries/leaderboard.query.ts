@@ -26,19 +26,46 @@ export interface LeaderboardMetrics {
  * with no post in it (target_metrics: a published target gets its row with the first metrics reading, within
  * the hour).
  */
+/** First and last day with data in [$4, $5] of each ranked unit's subtree. */
+const GROWTH_CTE = `
+       SELECT unit_id, (array_agg(followers ORDER BY day))[1]::float8 AS first, (array_agg(followers ORDER BY day DESC))[1]::float8 AS last
+         FROM unit_daily WHERE unit_id IN (SELECT id FROM u) AND day BETWEEN $4::date AND $5::date
+        GROUP BY unit_id`;
+
 export async function leaderboardMetrics(
   db: Queryable,
-  q: { kinds: string[]; parentId: string; parentPath: string; from: string; to: string; start: Date; end: Date; zone: string; minPosts: number },
+  q: {
+    kinds: string[];
+    parentId: string;
+    parentPath: string;
+    from: string;
+    to: string;
+    start: Date;
+    end: Date;
+    zone: string;
+    minPosts: number;
+    /** Followers only (posting and engagement come back empty): enough to rank by followers or growth. */
+    growthOnly?: boolean;
+  },
 ): Promise<LeaderboardMetrics[]> {
+  if (q.growthOnly) {
+    return db.query(
+      `WITH u AS (
+         SELECT id, name, kind, path FROM units WHERE kind = ANY($1::text[]) AND path LIKE $2 || '%' AND id <> $3::uuid),
+       growth AS (${GROWTH_CTE})
+       SELECT u.id AS "unitId", u.name AS "unitName", u.kind, g.first AS "firstFollowers", g.last AS followers,
+              NULL::float8 AS interactions, NULL::float8 AS "followersAtPost", 0 AS "postsPublished", 0 AS "postsWithProgram",
+              0 AS "consistencyWeeks", NULL::timestamptz AS "lastPostAt"
+         FROM u LEFT JOIN growth g ON g.unit_id = u.id`,
+      [q.kinds, q.parentPath, q.parentId, q.from, q.to],
+    );
+  }
   return db.query(
     `WITH u AS (
        SELECT id, name, kind, path FROM units WHERE kind = ANY($1::text[]) AND path LIKE $2 || '%' AND id <> $3::uuid),
      members AS MATERIALIZED (
        SELECT u.id AS unit_id, d.id AS member_id FROM u JOIN units d ON d.path ~>=~ u.path AND d.path ~<~ (u.path || '~')),
-     growth AS (
-       SELECT unit_id, (array_agg(followers ORDER BY day))[1]::float8 AS first, (array_agg(followers ORDER BY day DESC))[1]::float8 AS last
-         FROM unit_daily WHERE unit_id IN (SELECT id FROM u) AND day BETWEEN $4::date AND $5::date
-        GROUP BY unit_id),
+     growth AS (${GROWTH_CTE}),
      eng AS (
        SELECT m.unit_id, sum(x.interactions)::float8 AS interactions, sum(x.followers_at_post)::float8 AS followers_at_post
          FROM (SELECT tm.unit_id, sum(tm.interactions) AS interactions, sum(tm.followers_at_post) AS followers_at_post
