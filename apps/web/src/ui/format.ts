@@ -29,17 +29,8 @@ export function formatDay(d: string | null | undefined, lng: string): string {
   );
 }
 
-/** Names of the platforms as their owners write them. */
-export const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  telegram: 'Telegram',
-  mastodon: 'Mastodon',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  threads: 'Threads',
-};
+/** Names of the platforms as their owners write them (one list for the API and the console). */
+export { PLATFORM_NAMES } from '../../../../libs/i18n/src/formats';
 
 /** "Selasa, 24 November 2026 pukul 09.00 WIB": a post's time in full, in its zone. */
 export function formatDateTime(at: Date | string, timeZone: string, lng: string): string {

@@ -1,11 +1,14 @@
+import { UnitScope } from '@kabar/org';
+
 /**
  * Which tickets a caller sees, from the access policy's paths (a role on a unit covers its subtree): those routed
  * to a unit of theirs (an OPD), placed in it (a kelurahan, a kecamatan) or written on an account of it. Diskominfo,
  * on the city, sees all. Appends its parameters to `params`.
  */
 export function ticketScopeSql(paths: string[], params: unknown[], alias = 't'): string {
-  if (!paths.length) return 'false';
-  params.push(paths.map((p) => `${p}%`));
+  const scope = UnitScope.of(paths);
+  if (scope.isEmpty) return 'false';
+  params.push(scope.patterns);
   return `EXISTS (SELECT 1 FROM units su WHERE su.id IN (${alias}.agency_unit_id, ${alias}.place_unit_id, ${alias}.account_unit_id)
-            AND su.path LIKE ANY ($${params.length}::text[]))`;
+            AND ${scope.pathIn('su.path', `$${params.length}`)})`;
 }
